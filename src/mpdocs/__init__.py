@@ -1,0 +1,1 @@
+"""A tutorial on Python multiprocessing: example workers, the test engine, the Sphinx extension."""

@@ -1,0 +1,1 @@
+"""The engine that runs every documented program and checks what it prints."""

@@ -1,0 +1,67 @@
+"""pytest plugin: command-line options and the closing count of checked examples."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sybil import Sybil
+
+from . import settings
+from .evaluators import Failing, Script, Session, Skipped
+from .notation import START_METHODS
+from .parsers import PageParser
+
+KINDS = {Script: "script", Session: "session", Skipped: "skipped", Failing: "unchecked"}
+
+
+def pages(path: str | Path = ".") -> Sybil:
+    """The sybil that checks every MyST page under ``path``: use it in a conftest.py
+    as ``pytest_collect_file = pages(...).pytest()``."""
+    return Sybil(parsers=[PageParser()], patterns=["*.md"], path=str(path))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mpdocs", "checking the tutorial's examples")
+    group.addoption("--start-method", action="append", choices=START_METHODS, default=[],
+                    help="run examples under this start method only (repeatable); default: all three")
+    group.addoption("--update-outputs", action="store_true",
+                    help="rewrite {output} blocks from real runs, keeping their options and placeholders")
+    group.addoption("--timings", type=Path, default=None,
+                    help="append one JSON line per program run (program, method, seconds) to this file")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.current.methods = tuple(config.getoption("start_method")) or START_METHODS
+    settings.current.update = config.getoption("update_outputs")
+    settings.current.timings = config.getoption("timings")
+    counts.clear()
+
+
+# (kind, outcome) -> number of examples; under xdist, reports reach the controller
+counts: Counter[tuple[str, str]] = Counter()
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    evaluator = getattr(getattr(item, "example", None), "region", None)
+    kind = KINDS.get(type(getattr(evaluator, "evaluator", None)))
+    if kind:
+        item.user_properties.append(("mpdocs", kind))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    kind = dict(report.user_properties).get("mpdocs")
+    if kind and (report.when == "call" or report.skipped):
+        counts[kind, report.outcome] += 1
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if not counts:
+        return
+    methods = "/".join(settings.current.methods)
+    terminalreporter.write_line(
+        f"mpdocs: {counts['script', 'passed']} programs verified under {methods}, "
+        f"{counts['session', 'passed']} interactive sessions verified, "
+        f"{counts['skipped', 'skipped'] + counts['script', 'skipped']} examples skipped with a reason, "
+        f"{sum(n for (kind, outcome), n in counts.items() if outcome == 'failed')} failed")

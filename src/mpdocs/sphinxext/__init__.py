@@ -1,0 +1,32 @@
+"""Sphinx extension rendering the ``{output}`` blocks of the tutorial.
+
+An ``{output}`` block states what the program before it prints.  The test
+engine checks it; this extension shows it to readers as a "run result" panel,
+visibly different from code, with each placeholder shown by its Chinese label.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from mpdocs.sphinxext import html
+from mpdocs.sphinxext.output import OutputDirective, output_block, output_body, output_placeholder
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _add_static_path(app: Sphinx) -> None:
+    if str(STATIC) not in map(str, app.config.html_static_path):
+        app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_node(output_block, html=(html.visit_block, html.depart_block))
+    app.add_node(output_body, html=(html.visit_body, html.depart_body))
+    app.add_node(output_placeholder, html=(html.visit_placeholder, html.depart_placeholder))
+    app.add_directive("output", OutputDirective)
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file("output.css")
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
