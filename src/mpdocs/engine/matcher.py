@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .notation import KINDS, Expectation, Line, Placeholder
+from .notation import FRAMES_LINE, KINDS, Expectation, Line, Placeholder
 
 FRAME_START = re.compile(r'  File ".*", line \d+, in .*')
 FRAME_DETAIL = "    "
@@ -30,6 +30,8 @@ class Context:
 
 
 def compile_line(line: Line, context: Context) -> re.Pattern[str]:
+    if line.is_frames:
+        return re.compile(r"(?!)")  # matched as a run of lines by frame_run(), never alone
     parts = []
     for piece in line.pieces:
         if isinstance(piece, Placeholder):
@@ -162,7 +164,7 @@ class Matcher:
         while position < len(actual):
             run = frame_run(actual, position)
             if run and any(line.is_frames for line in self.lines):
-                folded.append("  ⟨frames⟩")
+                folded.append(FRAMES_LINE)
                 position += run
                 continue
             line = actual[position]

@@ -41,6 +41,7 @@ KINDS = {
 #: and their source lines), which differ between Python versions.
 FRAMES = "frames"
 FRAMES_KIND = Kind("调用栈", "标准库内部的调用栈，随 Python 版本不同")
+FRAMES_LINE = "  ⟨frames⟩"  # indented like the entries it stands for
 
 PLACEHOLDER = re.compile(r"⟨([a-z_]+)(?::([^⟩\s]+))?⟩")
 
@@ -64,7 +65,7 @@ class Line:
 
     @property
     def is_frames(self) -> bool:
-        return self.pieces == (Placeholder(FRAMES, None),)
+        return self.text == FRAMES_LINE
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def parse_lines(body: str) -> tuple[Line, ...]:
     lines = tuple(Line(text, split_line(text)) for text in texts)
     for line in lines:
         if any(isinstance(p, Placeholder) and p.kind == FRAMES for p in line.pieces) \
-                and not line.text.startswith("  ⟨frames⟩"):
+                and not line.is_frames:
             raise NotationError("⟨frames⟩ must stand alone on its line, indented by two spaces")
     return lines
 
@@ -184,7 +185,7 @@ def parse_expectation(options: dict[str, str], body: str) -> Expectation:
         lines=lines,
         methods=parse_methods(options["methods"]) if "methods" in options else None,
         exit_status=exit_status,
-        timeout=max(timeout, (stop_after or 0) + 5),
+        timeout=timeout if stop_after is None else max(timeout, stop_after + 5),
         stop_after=stop_after,
         any_order=any_order,
         order_within=order_within,

@@ -50,6 +50,16 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.user_properties.append(("mpdocs", kind))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    example = getattr(item, "example", None)
+    if example is not None and report.skipped and isinstance(report.longrepr, tuple):
+        # point at the skipped block in the page, not at the raise in the engine
+        report.longrepr = (str(item.path), example.line, report.longrepr[2])
+    return report
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     kind = dict(report.user_properties).get("mpdocs")
     if kind and (report.when == "call" or report.skipped):

@@ -12,7 +12,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from mpdocs.sphinxext import html
-from mpdocs.sphinxext.output import OutputDirective, output_block, output_body, output_placeholder
+from mpdocs.sphinxext.output import (
+    OutputDirective,
+    OutputHeaders,
+    output_block,
+    output_body,
+    output_placeholder,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -27,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_node(output_body, html=(html.visit_body, html.depart_body))
     app.add_node(output_placeholder, html=(html.visit_placeholder, html.depart_placeholder))
     app.add_directive("output", OutputDirective)
+    app.add_transform(OutputHeaders)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("output.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
