@@ -63,6 +63,8 @@ class Script:
             raise SkipTest(f"declared only for {', '.join(self.plan)}")
         with ThreadPoolExecutor(len(methods)) as pool:
             runs = dict(zip(methods, pool.map(self.run, methods)))
+        for method, run in runs.items():
+            record_timing(example, method, run)
         if settings.current.update:
             self.update(example, runs)
         problems = [self.check(method, run, example) for method, run in runs.items()]
@@ -71,10 +73,8 @@ class Script:
 
     def run(self, method: str) -> Run:
         expectation = self.plan[method].expectation
-        run = run_program(self.source, self.filename, method=method,
-                          timeout=expectation.timeout, stop_after=expectation.stop_after)
-        record_timing(self.filename, method, run)
-        return run
+        return run_program(self.source, self.filename, method=method,
+                           timeout=expectation.timeout, stop_after=expectation.stop_after)
 
     def check(self, method: str, run: Run, example: Example) -> str | None:
         block = self.plan[method]
@@ -104,10 +104,11 @@ class Script:
             self.plan = {m: rewritten if b is block else b for m, b in self.plan.items()}
 
 
-def record_timing(filename: str, method: str, run: Run) -> None:
+def record_timing(example: Example, method: str, run: Run) -> None:
     if settings.current.timings is None:
         return
-    line = json.dumps({"program": filename, "method": method, "seconds": run.duration})
+    line = json.dumps({"page": example.path, "line": example.line, "method": method,
+                       "seconds": run.duration})
     with open(settings.current.timings, "a", encoding="utf-8") as timings:
         timings.write(line + "\n")
 
