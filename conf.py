@@ -15,6 +15,9 @@ project = "Python 多进程教程"
 author = "mpdocs 贡献者"
 copyright = "mpdocs 贡献者"
 language = "zh_CN"
+# docs/locales/zh_CN/LC_MESSAGES/sphinx.po translates Furo's own strings;
+# Sphinx compiles it to sphinx.mo beside it when the build starts.
+locale_dirs = ["locales"]
 # 9.1 fixes the Chinese search index (ChineseStemmer).
 needs_sphinx = "9.1"
 
@@ -25,11 +28,12 @@ extensions = [
     "sphinx_copybutton",
     "notfound.extension",
     "mpdocs.sphinxext",
+    "mpdocs.sphinxext.search",
 ]
 
 # Paths below are relative to docs/ (the source folder) unless noted.
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "_inventories", "**/conftest.py", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_inventories", "_search", "conftest.py", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
@@ -48,7 +52,10 @@ copybutton_exclude = ".linenos, .gp, .go"
 
 html_theme = "furo"
 html_title = project
-html_search_language = "zh"  # words are split with jieba
+# Page text is cut into words by jieba; the dictionary adds the tutorial's
+# terms (进程池, 守护进程, ...) that jieba would otherwise cut apart.
+html_search_language = "zh"
+html_search_options = {"dict": str(ROOT / "docs" / "_search" / "jieba-userdict.txt")}
 # Relative to this file, not to docs/.
 html_static_path = ["docs/_static"]
 html_favicon = "docs/_static/favicon.svg"

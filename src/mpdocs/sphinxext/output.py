@@ -68,8 +68,11 @@ def _body(expectation: Expectation, text: str) -> output_body:
     body = output_body(text, language="text")
     for index, line in enumerate(expectation.lines):
         classes = ["mp-line"]
-        if any(index in lines for lines in expectation.any_order):
-            classes.append("mp-any-order")
+        for lines in expectation.any_order:
+            if index in lines:
+                classes.append("mp-any-order")
+            if index == lines.start:
+                classes.append("mp-range-start")
         span = nodes.inline(classes=classes)
         for piece in line.pieces:
             span += nodes.Text(piece) if isinstance(piece, str) else _placeholder(piece)
