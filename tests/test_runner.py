@@ -105,8 +105,8 @@ def test_stop_after_stops_a_program_that_runs_forever():
         import time
         while True:
             print("tick")
-            time.sleep(0.4)
-    """, stop_after=1.0)
+            time.sleep(1.0)
+    """, stop_after=2.5)  # ticks at 0, 1 and 2 s: half a second of margin for a slow start
     assert result.stopped and not result.timed_out
     assert result.output == "tick\ntick\ntick\n"
 

@@ -67,7 +67,7 @@ class Script:
             record_timing(example, method, run)
         if settings.current.update:
             self.update(example, runs)
-        problems = [self.check(method, run, example) for method, run in runs.items()]
+        problems = [self.check(method, run) for method, run in runs.items()]
         problems = [p for p in problems if p]
         return "\n\n".join(problems) or None
 
@@ -76,9 +76,12 @@ class Script:
         return run_program(self.source, self.filename, method=method,
                            timeout=expectation.timeout, stop_after=expectation.stop_after)
 
-    def check(self, method: str, run: Run, example: Example) -> str | None:
+    def matcher(self, method: str, run: Run) -> Matcher:
+        return Matcher(self.plan[method].expectation, Context(os.cpu_count() or 1, run.workdir))
+
+    def check(self, method: str, run: Run) -> str | None:
         block = self.plan[method]
-        matcher = Matcher(block.expectation, Context(os.cpu_count() or 1, run.workdir))
+        matcher = self.matcher(method, run)
         problems = []
         status = status_problem(run, block.expectation)
         if status:
@@ -93,8 +96,11 @@ class Script:
     def update(self, example: Example, runs: dict[str, Run]) -> None:
         """Rewrite each block from the first run it covers that does not match it."""
         for block in {id(b): b for b in self.plan.values()}.values():
-            method, run = next((m, r) for m, r in runs.items() if self.plan[m] is block)
-            matcher = Matcher(block.expectation, Context(os.cpu_count() or 1, run.workdir))
+            covered = [(m, r) for m, r in runs.items() if self.plan[m] is block]
+            if not covered:  # its start methods were not selected for this run
+                continue
+            method, run = covered[0]
+            matcher = self.matcher(method, run)
             if matcher.matches(run.output):
                 continue
             body = "\n".join(matcher.fold(run.output)).replace(run.workdir, "⟨dir⟩") + "\n"
