@@ -5,3 +5,67 @@
 ``>>>`` 提示符下临时定义。本模块就是这样一个模块：页面上的交互式示例都从
 ``mpdocs.workers`` 导入要交给子进程的函数。
 """
+
+# --- workers for queue.md / pool.md / pool-queue.md ---
+
+_queue = None  # remember_queue() 放在这里的队列（每个子进程各有一份）
+
+
+def square(x):
+    """返回 ``x`` 的平方。
+
+    最简单的任务函数，例如 ``pool.map(square, range(5))`` 得到 ``[0, 1, 4, 9, 16]``。
+    """
+    return x * x
+
+
+def reciprocal(x):
+    """返回 ``1 / x``。
+
+    ``x`` 为 0 时抛出 :exc:`ZeroDivisionError`，用来演示子进程里的异常
+    怎样（以及何时）回到主进程。
+    """
+    return 1 / x
+
+
+def writer(q, text):
+    """把字符串 ``text`` 的每个字符依次放入队列 ``q``，返回放入的消息条数。
+
+    ``q`` 应该是 ``Manager().Queue()`` 返回的代理对象，这样它才能作为参数
+    交给进程池中的进程。
+    """
+    for char in text:
+        q.put(char)
+    return len(text)
+
+
+def reader(q):
+    """把队列 ``q`` 中现有的消息全部取出，按取出的顺序以列表返回。
+
+    用 :meth:`~queue.Queue.get_nowait` 一直取到 :exc:`queue.Empty` 为止，
+    而不是先问 ``qsize()``：取的过程本身就说明了队列是否已空。
+    """
+    import queue
+
+    messages = []
+    while True:
+        try:
+            messages.append(q.get_nowait())
+        except queue.Empty:
+            return messages
+
+
+def remember_queue(q):
+    """进程池的初始化函数（``initializer``）：把队列 ``q`` 记在本进程的全局变量里。
+
+    ``Pool(2, initializer=remember_queue, initargs=(q,))`` 在创建每个工作进程时
+    把 ``q`` 交给它——这正是“通过继承共享”，所以普通的
+    :class:`multiprocessing.Queue` 也可以这样交给进程池。
+    """
+    global _queue
+    _queue = q
+
+
+def put_square(x):
+    """把 ``x`` 的平方放进 :func:`remember_queue` 记下的队列，不返回值。"""
+    _queue.put(x * x)
