@@ -48,7 +48,9 @@ intersphinx_mapping = {
 copybutton_prompt_text = r">>> |\.\.\. "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
-copybutton_exclude = ".linenos, .gp, .go"
+# Only line numbers: excluding .gp (prompts) too would hide the prompts from
+# copybutton_only_copy_prompt_lines, which would then copy tracebacks as code.
+copybutton_exclude = ".linenos"
 
 html_theme = "furo"
 html_title = project

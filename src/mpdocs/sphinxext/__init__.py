@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from mpdocs.sphinxext import html
+from mpdocs.sphinxext import a11y, html
 from mpdocs.sphinxext.output import (
     OutputDirective,
     OutputHeaders,
@@ -36,4 +36,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_transform(OutputHeaders)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("output.css")
+    a11y.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

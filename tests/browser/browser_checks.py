@@ -1,0 +1,416 @@
+"""The checks the browser tests make, each returning a list of problems.
+
+A check never asserts: ``test_browser_site.py`` asserts that the real site has
+no problems, ``test_browser_selftest.py`` that a deliberately broken site has
+the expected ones.  Every problem is a sentence a docs author can act on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from playwright.sync_api import Page, Request, Response, expect
+
+LOCAL_SCHEMES = ("data:", "about:", "blob:")
+
+# ---------------------------------------------------------------- recording
+
+
+@dataclass
+class Recorder:
+    """Everything a page asks for and complains about, from before it loads."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+
+    def attach(self, page: Page) -> Recorder:
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(f"console.error: {m.text}"))
+        page.on("pageerror", lambda error: self.console_errors.append(f"uncaught exception: {error}"))
+        # Nothing leaves the machine, even when a page asks: the request is
+        # recorded above, then aborted here, so tests never hang on the network.
+        page.route("**/*", lambda route: route.continue_() if self.is_local(route.request.url) else route.abort())
+        return self
+
+    def is_local(self, url: str) -> bool:
+        return url.startswith((self.origin + "/", *LOCAL_SCHEMES)) or url == self.origin
+
+    def _request_failed(self, request: Request) -> None:
+        self.failed.append(f"{request.url} failed: {request.failure}")
+
+    def _response(self, response: Response) -> None:
+        self.responses.append(response)
+        if response.status >= 400:
+            self.failed.append(f"{response.url} answered HTTP {response.status}")
+
+    def remote_requests(self) -> list[str]:
+        return [f"request to another host: {url}" for url in self.requests if not self.is_local(url)]
+
+
+def open_page(page: Page, recorder: Recorder, path: str, settle: bool = False) -> None:
+    """Open ``path``; ``settle``: also wait until nothing is fetched for 0.5 s."""
+    page.goto(f"{recorder.origin}/{path}", wait_until="load")
+    if settle:
+        page.wait_for_load_state("networkidle")
+
+
+# ---------------------------------------------------------------- 1. loading
+
+
+def favicon_problems(page: Page, recorder: Recorder) -> list[str]:
+    """The declared icon (or /favicon.ico when none is declared) loads as an image.
+
+    Headless Chromium never asks for the icon itself, so the page asks for it.
+    """
+    href = page.evaluate(
+        "() => { const l = document.querySelector('link[rel~=\"icon\"]'); return l ? l.href : null; }"
+    )
+    url = href or f"{recorder.origin}/favicon.ico"
+    outcome = page.evaluate(
+        """async (url) => {
+            const img = new Image();
+            img.src = url;
+            try { await img.decode(); } catch (e) { return 'not decodable as an image: ' + e; }
+            return img.naturalWidth > 0 ? null : 'decoded with naturalWidth 0';
+        }""",
+        url,
+    )
+    return [f"favicon {url}: {outcome}"] if outcome else []
+
+
+def load_problems(page: Page, recorder: Recorder, path: str) -> list[str]:
+    open_page(page, recorder, path, settle=True)
+    problems = favicon_problems(page, recorder)
+    page.wait_for_load_state("networkidle")
+    return problems + recorder.console_errors + recorder.failed + recorder.remote_requests()
+
+
+def page_weight(recorder: Recorder) -> tuple[int, int, int]:
+    """(requests, bytes, gzip bytes) of every response body the page loaded."""
+    raw = compressed = count = 0
+    for response in recorder.responses:
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            continue
+        count += 1
+        raw += len(body)
+        compressed += len(gzip.compress(body, compresslevel=6))
+    return count, raw, compressed
+
+
+# ---------------------------------------------------------------- 2. search
+
+
+def search(page: Page, recorder: Recorder, query: str) -> list[str]:
+    """The pages a reader's query finds, best first (URL paths, no anchors)."""
+    open_page(page, recorder, f"search.html?q={query}")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results .search-summary');"
+        " return s && s.innerText.trim().length > 0; }",
+        timeout=15_000,
+    )
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search > li > a:first-of-type", "links => links.map(a => a.getAttribute('href'))"
+    )
+    pages: list[str] = []
+    for href in hrefs:
+        name = href.split("#")[0].split("?")[0]
+        if name not in pages:
+            pages.append(name)
+    return pages
+
+
+def search_problems(page: Page, recorder: Recorder, query: str, expected: str, within: int = 3) -> list[str]:
+    found = search(page, recorder, query)
+    if expected in found[:within]:
+        return []
+    return [f"searching {query!r}: expected {expected} in the first {within} results, got {found[:8] or 'nothing'}"]
+
+
+# ---------------------------------------------------------------- 3. copy button
+
+_PROMPT = re.compile(r"^(>>> |\.\.\. )")
+
+
+def _copy(page: Page, button) -> str:
+    page.evaluate("() => navigator.clipboard.writeText('\\u2063 nothing copied')")
+    button.scroll_into_view_if_needed()
+    button.hover()
+    button.click()
+    page.wait_for_timeout(50)
+    return page.evaluate("() => navigator.clipboard.readText()")
+
+
+def _code_blocks(page: Page, session: bool):
+    """(pre, copy button) of each highlighted block; ``session``: the >>> ones."""
+    blocks = []
+    for pre in page.locator("div.highlight > pre").all():
+        if (pre.locator(".gp").count() > 0) == session:
+            blocks.append(pre)
+    return blocks
+
+
+def _button(pre):
+    return pre.locator("xpath=following-sibling::button[contains(@class, 'copybtn')]")
+
+
+def copy_code_problems(page: Page) -> list[str]:
+    """Each normal code block's copy button copies exactly its code."""
+    problems = []
+    for number, pre in enumerate(_code_blocks(page, session=False), 1):
+        code = pre.evaluate("pre => pre.textContent").removesuffix("\n")
+        button = _button(pre)
+        if button.count() != 1:
+            problems.append(f"code block {number} has {button.count()} copy buttons")
+            continue
+        copied = _copy(page, button)
+        if copied != code:
+            problems.append(f"code block {number}: copied {copied[:200]!r}, expected {code[:200]!r}")
+    return problems
+
+
+def copy_session_problems(page: Page) -> list[str]:
+    """Each >>> block copies its code: no prompts, no output lines."""
+    problems = []
+    for number, pre in enumerate(_code_blocks(page, session=True), 1):
+        shown = pre.evaluate("pre => pre.textContent").splitlines()
+        code = [_PROMPT.sub("", line) for line in shown if _PROMPT.match(line)]
+        output = [line for line in shown if line.strip() and not _PROMPT.match(line)]
+        copied = _copy(page, _button(pre)).splitlines()
+        where = f"session block {number} ({shown[0][:40]!r}...)"
+        prompts = [line for line in copied if _PROMPT.match(line)]
+        if prompts:
+            problems.append(f"{where}: copied prompts {prompts[:3]}")
+        leaked = [line for line in copied if line in output and line not in code]
+        if leaked:
+            problems.append(f"{where}: copied output lines {leaked[:3]}")
+        # Blank lines are left where output lines were removed; they are
+        # harmless in a script and at the >>> prompt, so they are not compared.
+        if [line for line in copied if line.strip()] != [line for line in code if line.strip()]:
+            problems.append(f"{where}: copied {copied!r}, expected the code lines {code!r}")
+    return problems
+
+
+def output_copy_button_problems(page: Page) -> list[str]:
+    """Output blocks (div.mp-output) never get a copy button."""
+    blocks = page.locator("div.mp-output")
+    buttons = page.locator("div.mp-output .copybtn, div.mp-output ~ .copybtn").count()
+    # sphinx-copybutton puts the button next to the <pre> it copies.
+    targeted = page.evaluate(
+        """() => [...document.querySelectorAll('.copybtn[data-clipboard-target]')]
+              .filter(b => document.querySelector(b.dataset.clipboardTarget)?.closest('.mp-output'))
+              .length"""
+    )
+    if buttons or targeted:
+        return [f"{max(buttons, targeted)} copy button(s) on the page's {blocks.count()} output block(s)"]
+    return []
+
+
+# ---------------------------------------------------------------- 4. figure
+
+
+def figure_problems(page: Page, src_suffix: str) -> list[str]:
+    images = page.locator(f"img[src$='{src_suffix}']")
+    if images.count() == 0:
+        return [f"no <img> showing {src_suffix}"]
+    problems = []
+    for image in images.all():
+        image.scroll_into_view_if_needed()
+        state = image.evaluate(
+            "async img => { try { await img.decode(); } catch (e) {}"
+            " return {w: img.naturalWidth, shown: img.getBoundingClientRect().width,"
+            " alt: (img.getAttribute('alt') || '').trim()}; }"
+        )
+        if state["w"] <= 0 or state["shown"] <= 0:
+            problems.append(f"{src_suffix} did not render (naturalWidth {state['w']}, width {state['shown']})")
+        if not state["alt"]:
+            problems.append(f"{src_suffix} has no alt text")
+    return problems
+
+
+# ---------------------------------------------------------------- 5. phone
+
+
+# Blocks allowed to scroll sideways inside themselves (long code lines, tables).
+OWN_SCROLL = "pre, div.highlight, .mp-output-body, .table-wrapper, table"
+
+
+def horizontal_scroll_problems(page: Page) -> list[str]:
+    """Neither the page nor a container of the text (Furo's div.content) scrolls sideways."""
+    found = page.evaluate(
+        """(ownScroll) => {
+            const name = e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '');
+            const wide = e => e.getBoundingClientRect().right > window.innerWidth + 1;
+            const widest = root => [...root.querySelectorAll('*')]
+                .filter(e => wide(e) && !e.closest(ownScroll) && ![...e.children].some(wide))
+                .slice(0, 3).map(e => name(e) + ' right=' + Math.round(e.getBoundingClientRect().right));
+            const problems = [];
+            const doc = document.documentElement;
+            if (doc.scrollWidth > window.innerWidth)
+                problems.push(`page scrolls sideways: scrollWidth ${doc.scrollWidth} > ${window.innerWidth}`);
+            for (const e of document.querySelectorAll('body *')) {
+                const overflow = getComputedStyle(e).overflowX;
+                if ((overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1
+                        && !e.matches(ownScroll) && !e.closest(ownScroll))
+                    problems.push(`${name(e)} scrolls sideways: scrollWidth ${e.scrollWidth} > ${e.clientWidth}`);
+            }
+            if (problems.length) problems.push('too wide: ' + widest(document.body).join(', '));
+            return problems;
+        }""",
+        OWN_SCROLL,
+    )
+    return found
+
+
+def phone_navigation_problems(page: Page) -> list[str]:
+    toggle = page.locator("header.mobile-header label[for='__navigation']")
+    if not toggle.is_visible():
+        return ["the header's navigation toggle is not visible on a phone"]
+    toggle.click()
+    link = page.locator(".sidebar-drawer .sidebar-tree a.reference").first
+    try:
+        expect(link).to_be_in_viewport(timeout=3_000)
+        expect(link).to_be_visible(timeout=1_000)
+    except AssertionError:
+        return ["opening the navigation does not show the sidebar links"]
+    return []
+
+
+# ---------------------------------------------------------------- 6. colours
+
+_COLOURS_JS = r"""
+(selector) => {
+  const parse = (c) => {
+    const m = c.match(/rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+%?))?\)/);
+    if (!m) throw new Error('unknown colour ' + c);
+    let a = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+    return [+m[1], +m[2], +m[3], a];
+  };
+  // Composite every background from the root down to the element.
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) layers.push(parse(getComputedStyle(e).backgroundColor));
+    let rgb = [255, 255, 255];
+    for (const [r, g, b, a] of layers.reverse()) rgb = [r * a + rgb[0] * (1 - a), g * a + rgb[1] * (1 - a), b * a + rgb[2] * (1 - a)];
+    return rgb;
+  };
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const fg = parse(getComputedStyle(el).color);
+  const bg = background(el);
+  return {fg: fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3])), bg,
+          theme: document.body.dataset.theme,
+          scheme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'};
+}
+"""
+
+# Text in an output block that readers must be able to read.
+OUTPUT_TEXT = {
+    "output line": "div.mp-output pre.mp-output-body",
+    "output header": "div.mp-output .mp-output-title",
+    "output note": "div.mp-output .mp-output-note",
+    "placeholder": "div.mp-output .mp-ph",
+}
+CODE_BLOCK = "div.highlight > pre"
+
+
+def luminance(rgb) -> float:
+    def channel(value: float) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def colours(page: Page, selector: str) -> dict | None:
+    return page.evaluate(_COLOURS_JS, selector)
+
+
+def colour_problems(page: Page, scheme: str) -> list[str]:
+    problems = []
+    output = colours(page, OUTPUT_TEXT["output line"])
+    code = colours(page, CODE_BLOCK)
+    if output is None or code is None:
+        return ["the page needs an output block and a code block"]
+    if output["theme"] != scheme or output["scheme"] != scheme:
+        problems.append(f"asked for {scheme}, page shows data-theme={output['theme']}, media={output['scheme']}")
+    difference = max(abs(a - b) for a, b in zip(output["bg"], code["bg"]))
+    if difference < 1:
+        problems.append(f"{scheme}: output block and code block share the background {_hex(code['bg'])}")
+    for name, selector in OUTPUT_TEXT.items():
+        found = colours(page, selector)
+        if found is None:
+            continue
+        ratio = contrast(found["fg"], found["bg"])
+        if ratio < 4.5:
+            problems.append(
+                f"{scheme}: {name} text {_hex(found['fg'])} on {_hex(found['bg'])} has contrast {ratio:.2f} < 4.5"
+            )
+    return problems
+
+
+def _hex(rgb) -> str:
+    return "#" + "".join(f"{round(v):02x}" for v in rgb)
+
+
+# ---------------------------------------------------------------- 7. axe
+
+
+@cache
+def axe_script() -> str:
+    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's violations of the loaded page: [{id, impact, help, nodes: [...]}].
+
+    ``rules``: run only these rules (default: every rule axe runs by default).
+    """
+    page.evaluate(axe_script())
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    result = page.evaluate("(options) => axe.run(document, options)", options)
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [
+                {"target": node["target"], "html": node["html"][:160], "summary": node.get("failureSummary", "")}
+                for node in v["nodes"]
+            ],
+        }
+        for v in result["violations"]
+    ]
+
+
+def axe_version() -> str:
+    match = re.search(r"axe v([\d.]+)", axe_script()[:200])
+    return match.group(1) if match else "?"
+
+
+def serious_violations(violations: list[dict], allowed: dict[str, str]) -> list[str]:
+    problems = []
+    for violation in violations:
+        if violation["impact"] not in {"critical", "serious"} or violation["id"] in allowed:
+            continue
+        for node in violation["nodes"]:
+            problems.append(f"{violation['impact']} {violation['id']} ({violation['help']}): {node['target']} {node['html']}")
+    return problems

@@ -1,0 +1,184 @@
+"""Build, serve and browse the site for the browser tests.
+
+Nothing here is a test; ``conftest.py`` turns these helpers into fixtures and
+``browser_checks.py`` holds the checks themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE / "samples"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+
+HOW_TO_ENABLE = (
+    "The browser tests need Debian's Chromium and the playwright package:\n"
+    "    apt-get install -y chromium fonts-noto-cjk\n"
+    "    pip install -e '.[docs]' playwright axe-playwright-python   (or: tox -e browser)\n"
+    "Set MPDOCS_CHROMIUM=/path/to/chromium for a browser elsewhere.  "
+    "Never run `playwright install`: the tests use the system browser."
+)
+
+# Filled by the tests, printed by conftest.py after the run (without xdist).
+REPORT: dict[str, list[str]] = {"weight": [], "axe": []}
+
+# Output folders of sphinx-build that hold no pages.
+NOT_PAGES = {"_static", "_sources", "_images", "_downloads", "_modules"}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def chromium_path() -> str | None:
+    """The system Chromium, or None.  MPDOCS_CHROMIUM overrides the search."""
+    override = os.environ.get("MPDOCS_CHROMIUM")
+    if override:
+        return override if Path(override).is_file() else None
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).is_file():
+            return candidate
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require_browser() -> None:
+    """Skip the calling test module (fail it under CI=true) without a browser.
+
+    Call at module level.  Nothing is built when the module is skipped.
+    """
+    problems = []
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problems.append("the `playwright` Python package is not installed")
+    try:
+        import axe_playwright_python  # noqa: F401
+    except ImportError:
+        problems.append("the `axe-playwright-python` package (it bundles axe-core) is not installed")
+    if chromium_path() is None:
+        problems.append("no Chromium found at " + " or ".join(CHROMIUM_CANDIDATES))
+    if not problems:
+        return
+    message = (
+        "\n" + "!" * 72 + "\nBROWSER TESTS NOT RUN: " + "; ".join(problems) + ".\n"
+        + HOW_TO_ENABLE + "\n" + "!" * 72
+    )
+    if in_ci():
+        pytest.fail(message + "\n(CI=true: a missing browser is an error there.)", pytrace=False)
+    pytest.skip(message, allow_module_level=True)
+
+
+def build_site(srcdir: Path, confdir: Path, outdir: Path) -> Path:
+    """Run sphinx-build like the brief says; fail with its output if it fails."""
+    doctrees = outdir.parent / (outdir.name + ".doctrees")
+    command = [
+        sys.executable, "-m", "sphinx", "-q", "-b", "html",
+        "-c", str(confdir), "-d", str(doctrees), str(srcdir), str(outdir),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        pytest.fail(
+            f"sphinx-build failed ({result.returncode}):\n{' '.join(command)}\n"
+            f"{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+    return outdir
+
+
+@functools.cache
+def project_site() -> Path:
+    """The built project site: $MPDOCS_SITE if set, else built once into a temp dir.
+
+    Cached per process: collection (which lists the pages) and the fixtures
+    share one build.  Each pytest-xdist worker builds its own copy.
+    """
+    given = os.environ.get("MPDOCS_SITE")
+    if given:
+        site = Path(given).resolve()
+        if not (site / "index.html").is_file():
+            pytest.fail(f"MPDOCS_SITE={given} holds no index.html: build the site there first.", pytrace=False)
+        return site
+    return build_site(ROOT / "docs", ROOT, Path(_temp_root()) / "site")
+
+
+@functools.cache
+def broken_site() -> Path:
+    """The deliberately broken fixture site (samples/broken), built once."""
+    sample = SAMPLES / "broken"
+    return build_site(sample, sample, Path(_temp_root()) / "broken")
+
+
+@functools.cache
+def _temp_root() -> str:
+    return tempfile.mkdtemp(prefix="mpdocs-browser-")
+
+
+def cleanup() -> None:
+    if _temp_root.cache_info().currsize:
+        shutil.rmtree(_temp_root(), ignore_errors=True)
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of a build, as URL paths relative to the site root."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site)
+        if relative.parts[0] in NOT_PAGES or relative.parts[0].startswith("."):
+            continue
+        pages.append(relative.as_posix())
+    return pages
+
+
+def pages_containing(site: Path, *needles: str) -> list[str]:
+    """The pages whose HTML contains every one of ``needles``."""
+    found = []
+    for page in html_pages(site):
+        text = (site / page).read_text(encoding="utf-8")
+        if all(needle in text for needle in needles):
+            found.append(page)
+    return found
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 on a free port; yield the origin."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {site.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
