@@ -19,6 +19,16 @@ def test_options_are_parsed():
     assert expectation.timeout == 7.0
 
 
+@pytest.mark.parametrize("written, inside, outside", [
+    (">=3.12", (3, 12, 1), (3, 11, 9)),
+    ("<3.12", (3, 11, 7), (3, 12, 0)),
+    ("3.11", (3, 11, 0), (3, 13, 0)),
+])
+def test_python_versions(written, inside, outside):
+    versions = parse_expectation({"python": written}, "a").python
+    assert inside in versions and outside not in versions
+
+
 def test_stop_after_leaves_time_to_stop():
     assert parse_expectation({"stop-after": "30"}, "a").timeout == 35.0
 
@@ -35,6 +45,7 @@ def test_stop_after_leaves_time_to_stop():
     ({"any-order": "1-2", "order-within": "a"}, "a\nb", "exactly one group"),
     ({"stop-after": "2", "exit-status": "1"}, "a", "has no :exit-status:"),
     ({"timeout": "soon"}, "a", "takes seconds"),
+    ({"python": "3"}, "a", ":python: takes"),
     ({}, "x ⟨frames⟩", "must stand alone"),
 ])
 def test_mistakes_are_named(options, body, message):

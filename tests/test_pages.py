@@ -1,10 +1,14 @@
 """End to end: sample pages that must pass, and pages that must fail with a useful message."""
 
+import uuid
+from pathlib import Path
+
 import pytest
 
 PASSING = [
     "child_output.md", "main_guard.md", "exit_status.md", "frames.md", "any_order.md",
     "terminate.md", "stop_after.md", "methods.md", "chosen_method.md", "session.md",
+    "python_versions.md",
 ]
 
 
@@ -77,7 +81,22 @@ def test_bad_notation_fails_the_page(check_page, pytester):
 
 
 def test_parallel_run_leaves_no_process_and_no_file(check_page, tmp_path, monkeypatch):
+    marker = f"MPDOCS_LEAK_MARKER={uuid.uuid4()}"
+    monkeypatch.setenv(*marker.split("="))  # inherited by every process the run starts
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     result = check_page(*PASSING, "hang.md", args=("-n", "2"))
     result.assert_outcomes(passed=len(PASSING), failed=1)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("mpdocs-")] == []
+    assert processes_with(marker) == []
+
+
+def processes_with(marker: str) -> list[int]:
+    """Live processes whose environment holds ``marker`` (zombies have none)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            pass
+    return found

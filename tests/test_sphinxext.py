@@ -41,7 +41,7 @@ def test_placeholders_show_chinese_labels(page):
 
 def test_options_are_explained_to_readers(page):
     assert "（仅 fork 启动方式）" in page
-    assert "（仅 spawn、forkserver 启动方式）" in page
+    assert "（Python 3.12 之前的版本；仅 spawn、forkserver 启动方式）" in page
     assert "退出状态 1" in page
     assert "先后顺序每次运行可能不同" in page
 

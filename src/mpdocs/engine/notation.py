@@ -69,6 +69,30 @@ class Line:
 
 
 @dataclass(frozen=True)
+class PythonVersions:
+    """The Python versions a block is for, as written: ``>=3.12``, ``<3.12`` or ``3.11``."""
+
+    operator: str  # ">=", "<" or "=="
+    minor: int  # of Python 3
+
+    def __contains__(self, version: tuple[int, ...]) -> bool:
+        here, bound = tuple(version[:2]), (3, self.minor)
+        return {">=": here >= bound, "<": here < bound, "==": here == bound}[self.operator]
+
+    def describe(self) -> str:
+        """For readers, in Chinese."""
+        return {">=": f"Python 3.{self.minor} 及以上版本", "<": f"Python 3.{self.minor} 之前的版本",
+                "==": f"Python 3.{self.minor}"}[self.operator]
+
+
+def parse_python(value: str) -> PythonVersions:
+    match = re.fullmatch(r"\s*(>=|<|==)?\s*3\.(\d+)\s*", value)
+    if not match:
+        raise NotationError(f":python: takes '>=3.12', '<3.12' or '3.11', not {value!r}")
+    return PythonVersions(match[1] or "==", int(match[2]))
+
+
+@dataclass(frozen=True)
 class Expectation:
     """Everything an ``{output}`` block declares."""
 
@@ -79,6 +103,7 @@ class Expectation:
     stop_after: float | None = None
     any_order: tuple[range, ...] = ()  # 0-based line index ranges
     order_within: re.Pattern[str] | None = None
+    python: PythonVersions | None = None  # None: every Python version
     options: dict[str, str] = field(default_factory=dict)  # as written, for the update mode
 
 
@@ -149,7 +174,7 @@ def parse_seconds(name: str, value: str) -> float:
     return seconds
 
 
-OPTIONS = ("methods", "exit-status", "timeout", "stop-after", "any-order", "order-within")
+OPTIONS = ("methods", "python", "exit-status", "timeout", "stop-after", "any-order", "order-within")
 
 
 def parse_expectation(options: dict[str, str], body: str) -> Expectation:
@@ -189,5 +214,6 @@ def parse_expectation(options: dict[str, str], body: str) -> Expectation:
         stop_after=stop_after,
         any_order=any_order,
         order_within=order_within,
+        python=parse_python(options["python"]) if "python" in options else None,
         options=dict(options),
     )

@@ -52,6 +52,7 @@ class OutputDirective(SphinxDirective):
             raise self.error(f"invalid {{output}} block: {error}") from None
         block = output_block(
             methods=expectation.methods,
+            python=expectation.python,
             stop_after=expectation.stop_after,
             exit_status=expectation.exit_status,
         )
@@ -108,6 +109,8 @@ class OutputHeaders(SphinxTransform):
             header = nodes.paragraph(classes=["mp-output-header"])
             header += nodes.inline("", TITLE, classes=["mp-output-title"])
             conditions = []
+            if block["python"] is not None:
+                conditions.append(block["python"].describe())
             if methods and len(methods) < len(START_METHODS):
                 conditions.append(f"仅 {'、'.join(methods)} 启动方式")
             if block["stop_after"] is not None:
@@ -120,7 +123,8 @@ class OutputHeaders(SphinxTransform):
 
 
 def _unclaimed(block: output_block) -> tuple[str, ...] | None:
-    siblings = _neighbours(block)
+    # a sibling for other Python versions claims nothing from this block
+    siblings = [s for s in _neighbours(block) if s["python"] in (None, block["python"])]
     claimed = {m for sibling in siblings for m in sibling["methods"] or ()}
     return tuple(m for m in START_METHODS if m not in claimed) if claimed else None
 
