@@ -11,6 +11,6 @@ def run_proc(name, age, **kwargs):
 if __name__=='__main__':
     p = Process(target=run_proc, args=('test',18), kwargs={"m":20})
     p.start()
-    sleep(1.5)  # 1.5秒之后，立即结束子进程（原文为 sleep(1)）
+    sleep(1.7)  # 1.7秒之后，立即结束子进程（原文为 sleep(1)）
     p.terminate()
     p.join()
