@@ -1,6 +1,8 @@
 """The update mode rewrites output bodies from real runs and nothing else."""
 
-from conftest import SAMPLES
+from pathlib import Path
+
+SAMPLES = Path(__file__).parent / "samples"
 
 
 def test_update_rewrites_only_output_bodies_and_is_idempotent(check_page, pytester):

@@ -6,7 +6,7 @@
 ``mpdocs.workers`` 导入要交给子进程的函数。
 """
 
-# --- workers for queue.md / pool.md / pool-queue.md ---
+import queue
 
 _queue = None  # remember_queue() 放在这里的队列（每个子进程各有一份）
 
@@ -45,8 +45,6 @@ def reader(q):
     用 :meth:`~queue.Queue.get_nowait` 一直取到 :exc:`queue.Empty` 为止，
     而不是先问 ``qsize()``：取的过程本身就说明了队列是否已空。
     """
-    import queue
-
     messages = []
     while True:
         try:
