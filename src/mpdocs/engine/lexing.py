@@ -40,7 +40,12 @@ def is_python_include(region: Region) -> bool:
     return language in ("python", "py") if language else region.lexemes["arguments"].strip().endswith(".py")
 
 
-def output_blocks(document: Document) -> Iterator[Block]:
+def output_blocks(document: Document) -> list[Block]:
+    """The page's {output} blocks, in order, leaving out those shown inside another fence."""
+    return [block for block in blocks(document) if block.kind == "output"]
+
+
+def lex_output_blocks(document: Document) -> Iterator[Block]:
     for region in output_lexer(document):
         body, body_start = body_of(region)
         yield Block("output", region.start, region.end, body, body_start,
@@ -48,7 +53,7 @@ def output_blocks(document: Document) -> Iterator[Block]:
 
 
 def blocks(document: Document) -> list[Block]:
-    found: list[Block] = list(output_blocks(document))
+    found: list[Block] = list(lex_output_blocks(document))
     for region in code_lexer(document):
         body, body_start = body_of(region)
         found.append(Block("code", region.start, region.end, body, body_start,

@@ -21,7 +21,7 @@ def rewrite_output_block(page: Path, index: int, body: str) -> None:
     with open(page, "rb") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         text = page.read_text(encoding="utf-8")
-        block = list(output_blocks(Document(text, str(page))))[index]
+        block = output_blocks(Document(text, str(page)))[index]
         end = block.body_start + len(block.body)
         new_text = text[:block.body_start] + body + text[end:]
         if new_text != text:
