@@ -44,8 +44,8 @@ counts: Counter[tuple[str, str]] = Counter()
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    evaluator = getattr(getattr(item, "example", None), "region", None)
-    kind = KINDS.get(type(getattr(evaluator, "evaluator", None)))
+    region = getattr(getattr(item, "example", None), "region", None)
+    kind = KINDS.get(type(getattr(region, "evaluator", None)))
     if kind:
         item.user_properties.append(("mpdocs", kind))
 
