@@ -31,7 +31,8 @@ FAILING = [
     ("unverified.md", 3, ["*neither checked by an {output} block nor skipped*"]),
     ("skip_without_reason.md", 4, ["*'% skip:' needs a written reason"]),
     ("orphan_output.md", 3, ["*this {output} block follows no program"]),
-    ("session_wrong.md", 3, ["*[[]start method fork[]]*", "Expected:", "*[[]1, 2, 3, 1[]]", "Got:", "*[[]1, 2, 3, 0[]]"]),
+    ("session_wrong.md", 3, ["*[[]start method fork[]]*",
+                             "Expected:", "*[[]1, 2, 3, 1[]]", "Got:", "*[[]1, 2, 3, 0[]]"]),
 ]
 
 

@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 START_METHODS = ("fork", "spawn", "forkserver")
-DEFAULT_TIMEOUT = 20.0
-MAX_DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = 20.0  # seconds; a block may raise it with :timeout:
 
 
 @dataclass(frozen=True)

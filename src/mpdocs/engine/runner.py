@@ -65,7 +65,7 @@ def kill_group(pgid: int) -> None:
         pass
 
 
-def read_terminal(master: int, process: subprocess.Popen, deadline: float) -> tuple[bytes, bool]:
+def read_terminal(master: int, deadline: float) -> tuple[bytes, bool]:
     """Read until every process has closed the terminal, or until ``deadline``.
 
     Returns the bytes read and whether the deadline passed first."""
@@ -92,6 +92,7 @@ def run_program(source: str, filename: str, *, method: str | None, timeout: floa
     workdir = Path(tempfile.mkdtemp(prefix="mpdocs-")).resolve()
     master, slave = pty.openpty()
     started = time.monotonic()
+    process = None
     try:
         (workdir / filename).write_text(source, encoding="utf-8")
         process = subprocess.Popen(
@@ -101,18 +102,19 @@ def run_program(source: str, filename: str, *, method: str | None, timeout: floa
         os.close(slave)
         slave = -1
         limit = stop_after if stop_after is not None else timeout
-        output, overran = read_terminal(master, process, started + limit)
+        output, overran = read_terminal(master, started + limit)
         if overran:
             kill_group(process.pid)
-            rest, _ = read_terminal(master, process, time.monotonic() + GRACE)
+            rest, _ = read_terminal(master, time.monotonic() + GRACE)
             output += rest
         duration = time.monotonic() - started
         returncode = process.wait()
         # A main process still alive at the deadline died of SIGKILL; a normal exit
         # status means it had ended while its children held the terminal open.
         orphans = overran and returncode >= 0
-        kill_group(process.pid)
     finally:
+        if process is not None:  # whatever happened, no process of the group outlives the run
+            kill_group(process.pid)
         os.close(master)
         if slave >= 0:
             os.close(slave)
