@@ -81,6 +81,15 @@ def test_bad_notation_fails_the_page(check_page, pytester):
     result.stdout.fnmatch_lines(["*{output} block at line 5: :any-order: range 1-5 is outside lines 1-1"])
 
 
+def test_several_blocks_must_each_name_their_methods(check_page, pytester):
+    page = pytester.path / "implicit.md"
+    page.write_text('```python\nprint("hi")\n```\n\n```{output}\n:methods: fork\nhi\n```\n\n'
+                    '```{output}\nhi\n```\n')
+    result = check_page(args=("implicit.md",))
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*a program with several {output} blocks must name the :methods: of each"])
+
+
 def test_parallel_run_leaves_no_process_and_no_file(check_page, tmp_path, monkeypatch):
     marker = f"MPDOCS_LEAK_MARKER={uuid.uuid4()}"
     monkeypatch.setenv(*marker.split("="))  # inherited by every process the run starts

@@ -35,19 +35,19 @@ class OutputBlock:
 
 
 def assign_methods(outputs: list[OutputBlock]) -> dict[str, OutputBlock]:
-    """Which block states the expected output under each start method, on this Python."""
+    """Which block states the expected output under each start method, on this Python.
+
+    A block without :methods: covers every method, so it must be the program's
+    only block: the page then shows readers exactly which block is theirs."""
     outputs = [b for b in outputs if b.expectation.python is None or sys.version_info in b.expectation.python]
+    if len(outputs) > 1 and any(block.expectation.methods is None for block in outputs):
+        raise NotationError("a program with several {output} blocks must name the :methods: of each")
     plan: dict[str, OutputBlock] = {}
-    unclaimed = [block for block in outputs if block.expectation.methods is None]
     for block in outputs:
-        for method in block.expectation.methods or ():
+        for method in block.expectation.methods or START_METHODS:
             if method in plan:
                 raise NotationError(f"two {{output}} blocks claim the start method {method}")
             plan[method] = block
-    if len(unclaimed) > 1:
-        raise NotationError("only one {output} block of a program may omit :methods:")
-    for block in unclaimed:
-        plan.update({m: block for m in START_METHODS if m not in plan})
     return plan
 
 

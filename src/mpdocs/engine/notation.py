@@ -96,7 +96,7 @@ class Expectation:
     """Everything an ``{output}`` block declares."""
 
     lines: tuple[Line, ...]
-    methods: tuple[str, ...] | None = None  # None: every method not claimed by a sibling block
+    methods: tuple[str, ...] | None = None  # None: every start method
     exit_status: int = 0
     timeout: float = DEFAULT_TIMEOUT
     stop_after: float | None = None

@@ -12,13 +12,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from mpdocs.sphinxext import a11y, html
-from mpdocs.sphinxext.output import (
-    OutputDirective,
-    OutputHeaders,
-    output_block,
-    output_body,
-    output_placeholder,
-)
+from mpdocs.sphinxext.output import OutputDirective, output_block, output_body, output_placeholder
 
 STATIC = Path(__file__).parent / "static"
 
@@ -33,7 +27,6 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_node(output_body, html=(html.visit_body, html.depart_body))
     app.add_node(output_placeholder, html=(html.visit_placeholder, html.depart_placeholder))
     app.add_directive("output", OutputDirective)
-    app.add_transform(OutputHeaders)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("output.css")
     a11y.setup(app)

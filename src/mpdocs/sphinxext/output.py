@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from mpdocs.engine.notation import (
@@ -50,19 +49,32 @@ class OutputDirective(SphinxDirective):
             expectation = parse_expectation(self.options, text)
         except NotationError as error:
             raise self.error(f"invalid {{output}} block: {error}") from None
-        block = output_block(
-            methods=expectation.methods,
-            python=expectation.python,
-            stop_after=expectation.stop_after,
-            exit_status=expectation.exit_status,
-        )
+        block = output_block()
         self.set_source_info(block)
+        block += _header(expectation)
         block += _body(expectation, text)
         if expectation.any_order:
             block += nodes.paragraph("", ANY_ORDER_NOTE, classes=["mp-output-note"])
         if any(isinstance(p, Placeholder) for line in expectation.lines for p in line.pieces):
             block += nodes.paragraph("", PLACEHOLDER_NOTE, classes=["mp-output-note"])
         return [block]
+
+
+def _header(expectation: Expectation) -> nodes.paragraph:
+    header = nodes.paragraph(classes=["mp-output-header"])
+    header += nodes.inline("", TITLE, classes=["mp-output-title"])
+    conditions = []
+    if expectation.python is not None:
+        conditions.append(expectation.python.describe())
+    if expectation.methods and len(expectation.methods) < len(START_METHODS):
+        conditions.append(f"仅 {'、'.join(expectation.methods)} 启动方式")
+    if expectation.stop_after is not None:
+        conditions.append(f"运行 {expectation.stop_after:g} 秒后按 Ctrl+C 停止")
+    if conditions:
+        header += nodes.inline("", f"（{'；'.join(conditions)}）", classes=["mp-output-when"])
+    if expectation.exit_status:
+        header += nodes.inline("", f"退出状态 {expectation.exit_status}", classes=["mp-output-exit"])
+    return header
 
 
 def _body(expectation: Expectation, text: str) -> output_body:
@@ -92,50 +104,3 @@ def _placeholder(placeholder: Placeholder) -> output_placeholder:
         meaning += f"；标着 {placeholder.name} 的几处是同一个值"
     node["meaning"] = meaning
     return node
-
-
-class OutputHeaders(SphinxTransform):
-    """Give each output block its header.
-
-    A block without ``:methods:`` covers the start methods its neighbours do
-    not claim, so its header needs the blocks next to it.
-    """
-
-    default_priority = 500
-
-    def apply(self, **kwargs: object) -> None:
-        for block in self.document.findall(output_block):
-            methods = block["methods"] or _unclaimed(block)
-            header = nodes.paragraph(classes=["mp-output-header"])
-            header += nodes.inline("", TITLE, classes=["mp-output-title"])
-            conditions = []
-            if block["python"] is not None:
-                conditions.append(block["python"].describe())
-            if methods and len(methods) < len(START_METHODS):
-                conditions.append(f"仅 {'、'.join(methods)} 启动方式")
-            if block["stop_after"] is not None:
-                conditions.append(f"运行 {block['stop_after']:g} 秒后按 Ctrl+C 停止")
-            if conditions:
-                header += nodes.inline("", f"（{'；'.join(conditions)}）", classes=["mp-output-when"])
-            if block["exit_status"]:
-                header += nodes.inline("", f"退出状态 {block['exit_status']}", classes=["mp-output-exit"])
-            block.insert(0, header)
-
-
-def _unclaimed(block: output_block) -> tuple[str, ...] | None:
-    # a sibling for other Python versions claims nothing from this block
-    siblings = [s for s in _neighbours(block) if s["python"] in (None, block["python"])]
-    claimed = {m for sibling in siblings for m in sibling["methods"] or ()}
-    return tuple(m for m in START_METHODS if m not in claimed) if claimed else None
-
-
-def _neighbours(block: output_block) -> list[output_block]:
-    """The other output blocks in the unbroken run that contains ``block``."""
-    parent = block.parent
-    index = parent.index(block)
-    start = stop = index
-    while start > 0 and isinstance(parent[start - 1], output_block):
-        start -= 1
-    while stop + 1 < len(parent) and isinstance(parent[stop + 1], output_block):
-        stop += 1
-    return [parent[i] for i in range(start, stop + 1) if i != index]
