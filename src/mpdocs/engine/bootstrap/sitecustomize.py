@@ -2,7 +2,7 @@
 # spawned children): applies the start method chosen for this run.
 import os
 
-if os.environ.get("MPDOCS_START_METHOD"):
-    from mpdocs.engine.startmethod import set_default
+from mpdocs.engine.startmethod import ENVIRONMENT_VARIABLE, set_default
 
-    set_default(os.environ["MPDOCS_START_METHOD"])
+if os.environ.get(ENVIRONMENT_VARIABLE):
+    set_default(os.environ[ENVIRONMENT_VARIABLE])
