@@ -6,111 +6,191 @@ not; sybil turns that message into a failure naming the page and line.
 
 from __future__ import annotations
 
-import doctest
-import io
+import difflib
 import json
-import multiprocessing
 import os
+import secrets
 import sys
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 from unittest import SkipTest
 
 from sybil import Example
 
-from . import settings, update
+from . import repl, runner, settings, update
+from .lexing import Block
 from .matcher import Context, Matcher
-from .notation import START_METHODS, Expectation, NotationError, parse_expectation
+from .notation import (
+    DEFAULT_METHOD,
+    DEFAULT_TIMEOUT,
+    Expectation,
+    NotApplicable,
+    NotationError,
+    parse_expectation,
+    terminal_lines,
+)
+from .programs import Program
 from .report import describe_output_mismatch, raw_output, status_problem
 from .runner import Run, run_program
-from .startmethod import default_start_method
+from .sessions import Statement
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class OutputBlock:
+    """An ``{output}`` block: what the program prints where the block applies."""
+
+    block: Block  # as written on the page, for the update mode
+    line: int  # of the block in its page
+    index: int  # among the page's {output} blocks, for the update mode
     expectation: Expectation
-    line: int  # line of the block in its page
-    index: int  # position among the page's {output} blocks, for the update mode
+
+    @property
+    def declared(self) -> Expectation | NotApplicable:
+        return self.expectation
 
 
-def assign_methods(outputs: list[OutputBlock]) -> dict[str, OutputBlock]:
-    """Which block states the expected output under each start method, on this Python.
+@dataclass(frozen=True)
+class NotApplicableBlock:
+    """A ``{not-applicable}`` block: where the program is not meant to run, and why."""
 
-    A block without :methods: covers every method, so it must be the program's
-    only block: the page then shows readers exactly which block is theirs."""
-    outputs = [b for b in outputs if b.expectation.python is None or sys.version_info in b.expectation.python]
-    if len(outputs) > 1 and any(block.expectation.methods is None for block in outputs):
+    block: Block
+    line: int
+    declaration: NotApplicable
+
+    @property
+    def declared(self) -> Expectation | NotApplicable:
+        return self.declaration
+
+
+Declaration = OutputBlock | NotApplicableBlock
+
+
+def version_text(version: Iterable[int]) -> str:
+    return ".".join(map(str, list(version)[:3]))
+
+
+def plan_for(declarations: list[Declaration], methods: Iterable[str],
+             version: tuple[int, ...]) -> dict[str, Declaration]:
+    """Which block states what happens under each start method, on this Python.
+
+    A program whose blocks say ``:methods: default`` runs once, with no start
+    method imposed.  Every method must be covered by exactly one block; a block without
+    :methods: covers every method, so it must be the only one for this Python:
+    the page then shows readers exactly which block is theirs."""
+    defaults = [d for d in declarations if d.declared.methods == (DEFAULT_METHOD,)]
+    if defaults:
+        if len(defaults) < len(declarations):
+            raise NotationError(f"':methods: {DEFAULT_METHOD}' (no start method imposed) cannot be "
+                                "mixed with blocks for named start methods in one program")
+        methods = [DEFAULT_METHOD]
+    here = [d for d in declarations if d.declared.python is None or version in d.declared.python]
+    if len(here) > 1 and any(d.declared.methods is None for d in here):
         raise NotationError("a program with several {output} blocks must name the :methods: of each")
-    plan: dict[str, OutputBlock] = {}
-    for block in outputs:
-        for method in block.expectation.methods or START_METHODS:
-            if method in plan:
-                raise NotationError(f"two {{output}} blocks claim the start method {method}")
-            plan[method] = block
+    plan: dict[str, Declaration] = {}
+    for method in methods:
+        claiming = [d for d in here if d.declared.covers(method, version)]
+        if len(claiming) > 1:
+            raise NotationError(f"two blocks (lines {claiming[0].line} and {claiming[1].line}) "
+                                f"claim the start method {method}")
+        if not claiming:
+            raise NotationError(
+                f"no {{output}} block covers the start method {method} on Python "
+                f"{version_text(version)}: add one (see :methods: and :python:), or declare "
+                "{not-applicable} with the reason readers see")
+        plan[method] = claiming[0]
     return plan
+
+
+def run_each(methods: list[str], run: Callable[[str], T]) -> dict[str, T]:
+    """Run under each start method, at once when runs cannot collide (see runner.ISOLATED)."""
+    if not runner.ISOLATED or len(methods) < 2:
+        return {method: run(method) for method in methods}
+    with ThreadPoolExecutor(len(methods)) as pool:
+        return dict(zip(methods, pool.map(run, methods), strict=True))
 
 
 class Script:
     """A whole program, run as ``python file.py`` under each start method."""
 
-    def __init__(self, source: str, filename: str, outputs: list[OutputBlock]) -> None:
-        self.source = source
-        self.filename = filename
-        self.plan = assign_methods(outputs)
+    def __init__(self, program: Program, declarations: list[Declaration]) -> None:
+        self.program = program
+        self.declarations = declarations
 
     def __call__(self, example: Example) -> str | None:
-        methods = [m for m in settings.current.methods if m in self.plan]
-        if not methods:
-            declared = ", ".join(self.plan) or "other Python versions"
-            raise SkipTest(f"declared only for {declared}")
-        with ThreadPoolExecutor(len(methods)) as pool:
-            runs = dict(zip(methods, pool.map(self.run, methods)))
+        try:
+            plan = plan_for(self.declarations, settings.current.methods, tuple(sys.version_info[:3]))
+        except NotationError as error:
+            return str(error)
+        outputs = {m: d for m, d in plan.items() if isinstance(d, OutputBlock)}
+        if not outputs:
+            reasons = {d.declaration.reason for d in plan.values() if isinstance(d, NotApplicableBlock)}
+            raise SkipTest("not applicable: " + "; ".join(sorted(reasons)))
+        runs = run_each(list(outputs), lambda method: self.run(outputs[method], method))
         for method, run in runs.items():
             record_timing(example, method, run)
         if settings.current.update:
-            self.update(example, runs)
-        problems = [self.check(method, run) for method, run in runs.items()]
-        problems = [p for p in problems if p]
-        return "\n\n".join(problems) or None
+            problem, outputs = self.update(example, outputs, runs)
+            if problem:
+                return problem
+        problems = [self.check(method, outputs[method], run) for method, run in runs.items()]
+        return "\n\n".join(p for p in problems if p) or None
 
-    def run(self, method: str) -> Run:
-        expectation = self.plan[method].expectation
-        return run_program(self.source, self.filename, method=method,
+    def run(self, output: OutputBlock, method: str) -> Run:
+        expectation = output.expectation
+        return run_program(self.program.files, [self.program.main],
+                           method=None if method == DEFAULT_METHOD else method,
                            timeout=expectation.timeout, stop_after=expectation.stop_after)
 
-    def matcher(self, method: str, run: Run) -> Matcher:
-        return Matcher(self.plan[method].expectation, Context(os.cpu_count() or 1, run.workdir))
-
-    def check(self, method: str, run: Run) -> str | None:
-        block = self.plan[method]
-        matcher = self.matcher(method, run)
+    def check(self, method: str, output: OutputBlock, run: Run) -> str | None:
+        matcher = Matcher(output.expectation, context(run))
         problems = []
-        status = status_problem(run, block.expectation)
+        status = status_problem(run, output.expectation)
         if status:
             problems.append(status)
         if not matcher.matches(run.output):
-            problems.append(describe_output_mismatch(matcher, block.expectation, run, block.line))
+            problems.append(describe_output_mismatch(matcher, output.expectation, run, output.line))
         if not problems:
             return None
-        return "\n".join([f"[start method {method}] {self.filename}: " + problems[0],
+        return "\n".join([f"[start method {method}] {self.program.main}: " + problems[0],
                           *problems[1:], raw_output(run)])
 
-    def update(self, example: Example, runs: dict[str, Run]) -> None:
-        """Rewrite each block from the first run it covers that does not match it."""
-        for block in {id(b): b for b in self.plan.values()}.values():
-            covered = [(m, r) for m, r in runs.items() if self.plan[m] is block]
-            if not covered:  # its start methods were not selected for this run
+    def update(self, example: Example, outputs: dict[str, OutputBlock],
+               runs: dict[str, Run]) -> tuple[str | None, dict[str, OutputBlock]]:
+        """Rewrite each block that some run does not match, from the first such run, and only
+        if the rewritten block then matches every run it covers; return the blocks as written."""
+        for output in {id(o): o for o in outputs.values()}.values():
+            covered = [(m, r) for m, r in runs.items() if outputs[m] is output]
+            mismatched = [(m, r) for m, r in covered
+                          if not Matcher(output.expectation, context(r)).matches(r.output)]
+            if not mismatched:
                 continue
-            method, run = covered[0]
-            matcher = self.matcher(method, run)
-            if matcher.matches(run.output):
-                continue
-            body = "\n".join(matcher.fold(run.output)).replace(run.workdir, "⟨dir⟩") + "\n"
-            update.rewrite_output_block(Path(example.path), block.index, body)
-            rewritten = OutputBlock(parse_expectation(block.expectation.options, body),
-                                    block.line, block.index)
-            self.plan = {m: rewritten if b is block else b for m, b in self.plan.items()}
+            method, run = mismatched[0]
+            try:
+                body = "\n".join(Matcher(output.expectation, context(run)).fold(run.output)) + "\n"
+                rewritten = parse_expectation(output.expectation.options, body)
+            except NotationError as error:
+                return f"update: the block at line {output.line} cannot be rewritten: {error}", outputs
+            still_wrong = [m for m, r in covered if not Matcher(rewritten, context(r)).matches(r.output)]
+            if still_wrong:
+                return (f"update: not written; rewritten from the {method} run, the block at line "
+                        f"{output.line} would still fail under {', '.join(still_wrong)}: declare "
+                        "what varies by hand\n" + raw_output(run)), outputs
+            try:
+                update.rewrite_block(Path(example.path), output.index, output.block, body)
+            except update.UpdateError as error:
+                return f"update: the block at line {output.line} was not written: {error}", outputs
+            written = OutputBlock(replace(output.block, body=body), output.line, output.index, rewritten)
+            outputs = {m: written if o is output else o for m, o in outputs.items()}
+        return None, outputs
+
+
+def context(run: Run) -> Context:
+    return Context(os.cpu_count() or 1, run.workdir)
 
 
 def record_timing(example: Example, method: str, run: Run) -> None:
@@ -123,36 +203,72 @@ def record_timing(example: Example, method: str, run: Run) -> None:
 
 
 class Session:
-    """A ``>>>`` session, run in-process as doctest would, once per start method.
+    """A ``>>>`` session, replayed in a fresh interpreter and folder as a reader's REPL, once
+    per start method, under the same limits as programs; see :mod:`mpdocs.engine.repl`."""
 
-    Each run starts from an empty namespace named ``__main__``, like a fresh
-    interpreter prompt."""
-
-    def __init__(self, line: int) -> None:
+    def __init__(self, statements: list[Statement], line: int) -> None:
+        self.statements = statements
         self.line = line
 
     def __call__(self, example: Example) -> str | None:
-        problems = []
-        for method in settings.current.methods:
-            with default_start_method(method):
-                problem = self.run(example, method)
-            leftover = multiprocessing.active_children()
-            if leftover:
-                for child in leftover:
-                    child.kill()
-                problem = (problem or "") + f"\nleft {len(leftover)} child process(es) running"
-            if problem:
-                problems.append(f"[start method {method}]\n{problem}")
-        return "\n\n".join(problems) or None
+        methods = list(settings.current.methods)
+        runs = run_each(methods, self.run)
+        problems = [self.check(method, *runs[method]) for method in methods]
+        return "\n\n".join(p for p in problems if p) or None
 
-    def run(self, example: Example, method: str) -> str | None:
-        test = doctest.DocTestParser().get_doctest(
-            example.parsed, {"__name__": "__main__"}, f"{example.path}:{self.line}",
-            example.path, self.line - 1)
-        report = io.StringIO()
-        runner = doctest.DocTestRunner(optionflags=doctest.REPORT_UDIFF)
-        runner.run(test, out=report.write)
-        return report.getvalue() if runner.failures else None
+    def run(self, method: str) -> tuple[Run, str]:
+        token = secrets.token_hex(8)
+        statements = json.dumps({"token": token, "statements": [s.source for s in self.statements]})
+        run = run_program({repl.STATEMENTS_FILE: statements}, ["-c", repl.COMMAND], method=method,
+                          timeout=DEFAULT_TIMEOUT)
+        return run, token
+
+    def check(self, method: str, run: Run, token: str) -> str | None:
+        shown = split_transcript(run.output, token, len(self.statements))
+        for statement, text in zip(self.statements, shown, strict=False):
+            problem = compare_statement(statement, text, run)
+            if problem:
+                return f"[start method {method}] line {self.line + statement.line - 1}: {problem}"
+        if len(shown) <= len(self.statements) or run.timed_out or run.returncode != 0:
+            how = (f"did not finish within {DEFAULT_TIMEOUT:g} s" if run.timed_out
+                   else f"ended with exit status {run.returncode}")
+            return f"[start method {method}] the session {how}\n" + raw_output(run)
+        if terminal_lines(shown[-1]):
+            return (f"[start method {method}] after the last statement, as the REPL exited, the "
+                    "terminal showed:\n" + "\n".join(terminal_lines(shown[-1])))
+        return None
+
+
+def split_transcript(output: str, token: str, count: int) -> list[str]:
+    """What the terminal showed for each statement, then at exit (fewer if the run stopped)."""
+    pieces = output.split(repl.marker(token, 0) + "\n", 1)
+    if len(pieces) < 2:
+        return []
+    rest = pieces[1]
+    shown = []
+    for label in [*range(1, count), repl.END]:
+        part, found, rest = rest.partition(repl.marker(token, label) + "\n")
+        shown.append(part)
+        if not found:
+            return shown
+    return [*shown, rest]
+
+
+def compare_statement(statement: Statement, text: str, run: Run) -> str | None:
+    if statement.shown is None:
+        actual = terminal_lines(text)
+        if not actual:
+            return None
+        expected: list[str] = []
+    else:
+        matcher = Matcher(statement.shown, context(run))
+        if matcher.matches(text):
+            return None
+        expected = [line.text for line in statement.shown.lines]
+        actual = matcher.fold(text)
+    diff = difflib.unified_diff(expected, actual, "expected", "what the REPL showed", lineterm="")
+    source = statement.source.rstrip("\n").replace("\n", "\n... ")
+    return f">>> {source}\n" + "\n".join(diff)
 
 
 class Skipped:
@@ -164,5 +280,4 @@ class Failing:
     """Something on the page that cannot be checked; the message says what."""
 
     def __call__(self, example: Example) -> str:
-        return example.parsed
-
+        return str(example.parsed)

@@ -1,4 +1,18 @@
-"""Find, in document order, the blocks of a MyST page that the engine cares about."""
+"""Find, in document order, the blocks of a MyST page that the engine cares about.
+
+MyST fences are opened by three or more backticks, tildes or (with the
+``colon_fence`` extension) colons, and closed by the first later line of the
+same character, at least as long, with no info string: what lies between is the
+fence's body, whatever it contains.  A directive that holds Markdown (``note``,
+``admonition``, ``dropdown``, ``tab-set``, ``tab-item``…) has its body lexed
+again, so programs and outputs inside it are found; a code fence, or a directive
+whose body is literal (``code-block``, ``output``…), is never looked into, so a
+notation sample inside a ````markdown fence is text.
+
+sybil's fenced-code lexers know neither colon fences nor directives nested in
+directives, so this module does its own fence scanning; the blocks it yields
+carry what sybil's lexemes would (position, body, options).
+"""
 
 from __future__ import annotations
 
@@ -6,70 +20,200 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sybil import Document, Region
-from sybil.parsers.markdown.lexers import FencedCodeBlockLexer, RawFencedCodeBlockLexer
-from sybil.parsers.myst.lexers import DirectiveLexer
+import yaml
 
-PYTHON_LANGUAGES = r"python3?|py|pycon"
-SKIP = re.compile(r"^%[ \t]*skip:[ \t]*(?P<reason>.*?)[ \t]*$", re.MULTILINE)
+from .languages import Role, role_of_file, role_of_language
 
-code_lexer = FencedCodeBlockLexer(language=PYTHON_LANGUAGES)
-include_lexer = DirectiveLexer(directive="literalinclude", arguments=".+")
-output_lexer = DirectiveLexer(directive="output", arguments="")
-any_fence_lexer = RawFencedCodeBlockLexer(info_pattern=re.compile(r".*$\n", re.MULTILINE))
+FENCE = re.compile(
+    r"^(?P<prefix>[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$",
+    re.MULTILINE,
+)
+SKIP = re.compile(r"^[ \t]*%[ \t]*skip:[ \t]*(?P<reason>.*?)[ \t]*$", re.MULTILINE)
+DIRECTIVE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<arguments>.*)")
+OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):(?:[ \t]+(?P<value>.*?))?[ \t]*")
+YAML_FENCE = re.compile(r"[ \t]*---[ \t]*")
+
+# Directives whose body is not Markdown: they are never lexed for blocks inside.
+LITERAL_DIRECTIVES = frozenset({
+    "code-block", "code", "sourcecode", "literalinclude", "output", "not-applicable",
+    "math", "raw", "eval-rst", "csv-table", "graphviz", "mermaid",
+})
+CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode"})
+
+
+class Kind:
+    PROGRAM = "program"  # Python code shown in a fence, run as a file
+    INCLUDE = "include"  # a Python file shown with {literalinclude}, run as a file
+    SESSION = "session"  # a >>> session
+    OUTPUT = "output"  # an {output} block
+    NOT_APPLICABLE = "not-applicable"  # a {not-applicable} block
+    SKIP = "skip"  # a '% skip: reason' comment
 
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "code", "include", "output" or "skip"
+    kind: str
+    start: int  # offsets in the page
+    end: int
+    body: str = ""  # without the fence, the options and the block's indentation
+    body_start: int = 0  # where the body (options excluded) starts in the page
+    body_end: int = 0
+    indent: str = ""  # removed from every body line; put back when the body is rewritten
+    argument: str = ""  # path of an include, reason of a skip
+    options: dict[str, str] = field(default_factory=dict)
+    error: str | None = None  # set when the block cannot be understood
+
+
+@dataclass(frozen=True)
+class Fence:
     start: int
     end: int
-    body: str = ""
-    body_start: int = 0  # position of the body in the document, for rewriting it
-    argument: str = ""  # language of code, path of include, reason of skip
-    options: dict[str, str] = field(default_factory=dict)
+    body_start: int
+    body_end: int
+    prefix: str
+    info: str
 
 
-def body_of(region: Region) -> tuple[str, int]:
-    source = region.lexemes["source"]
-    return str(source), region.start + source.offset
+def fences(text: str, start: int, end: int) -> Iterator[Fence]:
+    """The outermost fences between ``start`` and ``end``, in order."""
+    position = start
+    while True:
+        opening = FENCE.search(text, position, end)
+        if opening is None:
+            return
+        body_start = min(opening.end() + 1, end)
+        closing = None
+        for candidate in FENCE.finditer(text, body_start, end):
+            if closes(candidate, opening):
+                closing = candidate
+                break
+        body_end = closing.start() if closing else end
+        fence_end = min(closing.end() + 1, end) if closing else end
+        yield Fence(opening.start(), fence_end, body_start, body_end,
+                    opening["prefix"], opening["info"].strip())
+        position = fence_end
 
 
-def is_python_include(region: Region) -> bool:
-    language = region.lexemes["options"].get("language")
-    return language in ("python", "py") if language else region.lexemes["arguments"].strip().endswith(".py")
+def closes(candidate: re.Match[str], opening: re.Match[str]) -> bool:
+    fence, opened = candidate["fence"], opening["fence"]
+    return fence[0] == opened[0] and len(fence) >= len(opened) and not candidate["info"].strip()
 
 
-def output_blocks(document: Document) -> list[Block]:
-    """The page's {output} blocks, in order, leaving out those shown inside another fence."""
-    return [block for block in blocks(document) if block.kind == "output"]
+def dedent(text: str, prefix: str) -> str:
+    width = len(prefix.expandtabs())
+    lines = []
+    for line in text.splitlines(keepends=True):
+        removable = len(line) - len(line.lstrip(" "))
+        lines.append(line[min(width, removable):])
+    return "".join(lines)
 
 
-def lex_output_blocks(document: Document) -> Iterator[Block]:
-    for region in output_lexer(document):
-        body, body_start = body_of(region)
-        yield Block("output", region.start, region.end, body, body_start,
-                    options=dict(region.lexemes["options"]))
+def split_options(body: str) -> tuple[dict[str, str], int, str | None]:
+    """A directive's options (``:key: value`` lines, or a YAML block between ``---``
+    lines), how many lines of the body they take, and why they cannot be read, if so."""
+    lines = body.splitlines()
+    if lines and YAML_FENCE.fullmatch(lines[0]):
+        for index, line in enumerate(lines[1:], start=1):
+            if YAML_FENCE.fullmatch(line):
+                from_yaml, error = yaml_options("\n".join(lines[1:index]))
+                return from_yaml, index + 1, error
+        return {}, 0, "its YAML option block is not closed by a '---' line"
+    options: dict[str, str] = {}
+    for line in lines:
+        match = OPTION.fullmatch(line)
+        if not match:
+            break
+        value, error = option_value(match["value"] or "")
+        if error:
+            return {}, 0, f"option :{match['key']}: {error}"
+        options[match["key"]] = value
+    return options, len(options), None
 
 
-def blocks(document: Document) -> list[Block]:
-    found: list[Block] = list(lex_output_blocks(document))
-    for region in code_lexer(document):
-        body, body_start = body_of(region)
-        found.append(Block("code", region.start, region.end, body, body_start,
-                           argument=region.lexemes["language"]))
-    for region in include_lexer(document):
-        if not is_python_include(region):
-            continue
-        found.append(Block("include", region.start, region.end,
-                           argument=region.lexemes["arguments"].strip(),
-                           options=dict(region.lexemes["options"])))
-    for match in SKIP.finditer(document.text):
-        found.append(Block("skip", match.start(), match.end(), argument=match["reason"]))
-    # Blocks shown inside another fence (say, a ````markdown sample of the
-    # notation) are text, not examples.
-    fences = [(region.start, region.end) for region in any_fence_lexer(document)]
-    found = [block for block in found if not any(
-        start < block.start and block.end <= end for start, end in fences)]
-    found.sort(key=lambda block: block.start)
-    return found
+def option_value(raw: str) -> tuple[str, str | None]:
+    """A ``:key: value`` line's value as MyST reads it: a YAML scalar, quotes removed,
+    a trailing ``# comment`` dropped."""
+    if raw[:1] in ("'", '"'):
+        try:
+            loaded = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            return "", f"has an unclosed quote: {raw}"
+        return str(loaded), None
+    if raw[:1] in (">", "|"):
+        return "", f"starts a YAML block scalar ({raw[:1]}); put the value in quotes: '{raw}'"
+    return re.sub(r"[ \t]+#.*$", "", raw), None
+
+
+def yaml_options(text: str) -> tuple[dict[str, str], str | None]:
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        return {}, f"its YAML option block is not valid YAML: {error}"
+    if loaded is None:
+        return {}, None
+    if not isinstance(loaded, dict):
+        return {}, "its YAML option block must be a mapping of option names to values"
+    options = {}
+    for key, value in loaded.items():
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            return {}, f"option {key!r} in its YAML block must be a string or a number"
+        options[str(key)] = str(value)
+    return options, None
+
+
+def blocks(text: str) -> list[Block]:
+    """Every block of the page the engine cares about, in document order."""
+    return sorted(_blocks(text, 0, len(text)), key=lambda block: block.start)
+
+
+def _blocks(text: str, start: int, end: int) -> Iterator[Block]:
+    taken: list[tuple[int, int]] = []
+    for fence in fences(text, start, end):
+        taken.append((fence.start, fence.end))
+        yield from _fence_blocks(text, fence)
+    for match in SKIP.finditer(text, start, end):
+        if not any(a <= match.start() < b for a, b in taken):
+            yield Block(Kind.SKIP, match.start(), match.end(), argument=match["reason"])
+
+
+def _fence_blocks(text: str, fence: Fence) -> Iterator[Block]:
+    directive = DIRECTIVE.fullmatch(fence.info)
+    if directive is None:  # a code fence: ```python, ``` pycon, ```text …
+        role = _role(fence.info)
+        if role is not None:
+            yield _block(text, fence, Kind.SESSION if role is Role.SESSION else Kind.PROGRAM,
+                         with_options=False)
+        return
+    name, arguments = directive["name"], directive["arguments"].strip()
+    if name not in LITERAL_DIRECTIVES:  # a directive holding Markdown: look inside
+        container = _block(text, fence, name, with_options=True)
+        yield from _blocks(text, container.body_start, container.body_end)
+    elif name in CODE_DIRECTIVES:
+        role = _role(arguments)
+        if role is not None:
+            yield _block(text, fence, Kind.SESSION if role is Role.SESSION else Kind.PROGRAM,
+                         with_options=True)
+    elif name == "literalinclude":
+        block = _block(text, fence, Kind.INCLUDE, with_options=True, argument=arguments)
+        if role_of_file(arguments, block.options.get("language")) is Role.PROGRAM:
+            yield block
+    elif name in (Kind.OUTPUT, Kind.NOT_APPLICABLE):
+        yield _block(text, fence, name, with_options=True)
+
+
+def _role(info: str) -> Role | None:
+    """The role of code whose language is the first word of ``info``."""
+    words = info.split()
+    return role_of_language(words[0]) if words else None
+
+
+def _block(text: str, fence: Fence, kind: str, *, with_options: bool, argument: str = "") -> Block:
+    raw_lines = text[fence.body_start:fence.body_end].splitlines(keepends=True)
+    options: dict[str, str] = {}
+    taken, error = 0, None
+    if with_options:
+        options, taken, error = split_options(dedent("".join(raw_lines), fence.prefix))
+    body_start = fence.body_start + len("".join(raw_lines[:taken]))
+    body = dedent(text[body_start:fence.body_end], fence.prefix)
+    return Block(kind, fence.start, fence.end, body, body_start, fence.body_end,
+                 " " * len(fence.prefix.expandtabs()), argument, options, error)

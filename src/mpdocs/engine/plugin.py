@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 from sybil import Sybil
 
-from . import settings
+from . import record, settings
 from .evaluators import Failing, Script, Session, Skipped
 from .notation import START_METHODS
 from .parsers import PageParser
@@ -30,6 +31,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="rewrite {output} blocks from real runs, keeping their options and placeholders")
     group.addoption("--timings", type=Path, default=None,
                     help="append one JSON line per program run (program, method, seconds) to this file")
+    group.addoption("--record", type=Path, default=None, metavar="FILE",
+                    help="when every example passes, write what was verified (Python, start methods, "
+                         "pages) to FILE as JSON, for the site's {checked-releases}")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -37,6 +41,7 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.current.update = config.getoption("update_outputs")
     settings.current.timings = config.getoption("timings")
     counts.clear()
+    pages_seen.clear()
 
 
 # (kind, outcome) -> number of examples; under xdist, reports reach the controller
@@ -48,10 +53,13 @@ def pytest_itemcollected(item: pytest.Item) -> None:
     kind = KINDS.get(type(getattr(region, "evaluator", None)))
     if kind:
         item.user_properties.append(("mpdocs", kind))
+        item.user_properties.append(("mpdocs-page", str(item.path)))
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     example = getattr(item, "example", None)
     if example is not None and report.skipped and isinstance(report.longrepr, tuple):
@@ -60,13 +68,40 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+# pages that hold at least one example, as collected
+pages_seen: set[str] = set()
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    kind = dict(report.user_properties).get("mpdocs")
-    if kind and (report.when == "call" or report.skipped):
+    properties = dict(report.user_properties)
+    kind = properties.get("mpdocs")
+    if isinstance(kind, str) and (report.when == "call" or report.skipped):
         counts[kind, report.outcome] += 1
+        pages_seen.add(str(properties["mpdocs-page"]))
 
 
-def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+def failed() -> int:
+    return sum(n for (_, outcome), n in counts.items() if outcome == "failed")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    path = session.config.getoption("record")
+    if path is None or hasattr(session.config, "workerinput"):  # only the controller writes it
+        return
+    if exitstatus != 0 or failed() or not counts:
+        return
+    root = Path(session.config.rootpath)
+    python, implementation, build = record.this_python()
+    record.Record(
+        python=python, implementation=implementation, build=build,
+        methods=list(settings.current.methods),
+        pages=sorted(str(Path(page).relative_to(root)) for page in pages_seen),
+        programs=counts["script", "passed"], sessions=counts["session", "passed"],
+        skipped=counts["skipped", "skipped"] + counts["script", "skipped"],
+    ).write(path)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     if not counts:
         return
     methods = "/".join(settings.current.methods)
@@ -74,4 +109,4 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         f"mpdocs: {counts['script', 'passed']} programs verified under {methods}, "
         f"{counts['session', 'passed']} interactive sessions verified, "
         f"{counts['skipped', 'skipped'] + counts['script', 'skipped']} examples skipped with a reason, "
-        f"{sum(n for (kind, outcome), n in counts.items() if outcome == 'failed')} failed")
+        f"{failed()} failed")

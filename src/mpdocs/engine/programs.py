@@ -1,0 +1,73 @@
+"""What a program block runs: the files copied into the run directory, and the main one.
+
+- Code in a fence runs as ``example.py``.
+- ``{literalinclude}`` runs the included file under its own name.  A file in a
+  folder of its own under ``examples/`` (``examples/<program>/main.py``) is one
+  file of a program made of several: the whole folder is copied, so a worker
+  module or a data file beside it is found, as on a reader's disk.
+- An include that shows only part of its file (``:lines:``, ``:pyobject:``…)
+  runs a program the reader cannot see, so it is refused unless the page offers
+  the whole file with a ``{download}`` link (the site then says that the output
+  comes from the whole file).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexing import Block, Kind
+
+INLINE_NAME = "example.py"
+EXAMPLES_FOLDER = "examples"
+# literalinclude options that show something other than the whole file
+PARTIAL_OPTIONS = frozenset({
+    "lines", "pyobject", "start-after", "end-before", "start-at", "end-at", "diff",
+    "dedent", "prepend", "append",
+})
+DOWNLOAD = re.compile(r"\{download\}`(?:[^`<]*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
+
+
+class ProgramError(ValueError):
+    """A program block that cannot be run as the reader would run it."""
+
+
+@dataclass(frozen=True)
+class Program:
+    files: dict[str, str]  # relative path -> text
+    main: str  # the file run as ``python main``
+
+
+def program_of(block: Block, page: Path, page_text: str) -> Program:
+    if block.kind == Kind.PROGRAM:
+        return Program({INLINE_NAME: block.body}, INLINE_NAME)
+    assert block.kind == Kind.INCLUDE
+    path = (page.parent / block.argument).resolve()
+    if not path.is_file():
+        raise ProgramError(f"{block.argument} does not exist")
+    partial = sorted(PARTIAL_OPTIONS & set(block.options))
+    if partial and path not in downloads(page, page_text):
+        raise ProgramError(
+            f"this literalinclude shows only part of {path.name} (:{':, :'.join(partial)}:), but "
+            f"the whole file runs; offer it with {{download}}`{block.argument}` on the page")
+    if path.parent.parent.name == EXAMPLES_FOLDER:
+        folder = path.parent
+        files = {str(file.relative_to(folder)): file.read_text(encoding="utf-8")
+                 for file in sorted(folder.rglob("*")) if file.is_file() and not ignored(file)}
+        return Program(files, str(path.relative_to(folder)))
+    return Program({path.name: path.read_text(encoding="utf-8")}, path.name)
+
+
+def downloads(page: Path, page_text: str) -> set[Path]:
+    """The files the page offers with the ``{download}`` role."""
+    found = set()
+    for match in DOWNLOAD.finditer(page_text):
+        target = (match["target"] or match["bare"]).strip()
+        found.add((page.parent / target).resolve())
+    return found
+
+
+def ignored(file: Path) -> bool:
+    """Files Python writes by itself, not part of the program."""
+    return "__pycache__" in file.parts or file.suffix == ".pyc"

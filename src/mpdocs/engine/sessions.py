@@ -1,0 +1,81 @@
+"""Read a ``>>>`` session as a reader's REPL transcript: statements and what each showed.
+
+A statement starts at a ``>>>`` prompt and continues on ``...`` lines.  Every
+other line, blank lines included, is what the terminal showed after it, up to
+the next prompt; a REPL prints no ``<BLANKLINE>`` and knows no doctest
+directives, so neither is accepted here.  What a statement shows is written in
+the notation of ``{output}`` blocks (``⟨pid⟩``, ``  ⟨frames⟩`` …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .notation import Expectation, NotationError, parse_expectation
+
+PROMPT = ">>>"
+CONTINUATION = "..."
+DOCTEST_DIRECTIVE = re.compile(r"#\s*doctest:", re.IGNORECASE)
+
+
+class SessionError(ValueError):
+    """A session that cannot be read as a REPL transcript."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    source: str  # the code typed, without prompts
+    shown: Expectation | None  # what the terminal showed after it; None: nothing
+    line: int  # of its prompt, counted from 1 within the session
+
+
+def prompt_code(line: str, prompt: str) -> str | None:
+    """The code after ``prompt`` on ``line``, or None if the line has no such prompt."""
+    if line == prompt:
+        return ""
+    if line.startswith(prompt + " "):
+        return line[len(prompt) + 1:]
+    return None
+
+
+def parse_session(body: str) -> list[Statement]:
+    lines = body.splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines or prompt_code(lines[0], PROMPT) is None:
+        raise SessionError("a session must start with a '>>> ' prompt, as a REPL shows it; "
+                           "a program without prompts belongs in a ```python block")
+    statements = []
+    index = 0
+    while index < len(lines):
+        number = index + 1
+        code = [prompt_code(lines[index], PROMPT) or ""]
+        index += 1
+        while index < len(lines) and (more := prompt_code(lines[index], CONTINUATION)) is not None:
+            code.append(more)
+            index += 1
+        shown_lines = []
+        while index < len(lines) and prompt_code(lines[index], PROMPT) is None:
+            shown_lines.append(lines[index])
+            index += 1
+        statements.append(Statement(source_of(code, number), shown_of(shown_lines, number), number))
+    return statements
+
+
+def source_of(code: list[str], line: int) -> str:
+    source = "\n".join(code) + "\n"
+    if DOCTEST_DIRECTIVE.search(source):
+        raise SessionError(f"line {line}: doctest directives (+SKIP, +ELLIPSIS…) are not honoured; "
+                           "a reader's REPL has none")
+    return source
+
+
+def shown_of(lines: list[str], line: int) -> Expectation | None:
+    text = "\n".join(lines)
+    if not text.strip():
+        return None
+    try:
+        return parse_expectation({}, text)
+    except NotationError as error:
+        raise SessionError(f"what line {line} shows: {error}") from None

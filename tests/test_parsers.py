@@ -1,0 +1,288 @@
+"""In-process tests of how a page becomes examples: one test per class of block a reader sees.
+
+Each test parses a page with the engine's parser and looks at the regions it makes, without
+running any program (the end-to-end samples in test_pages.py run them)."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+from sybil import Document, Region
+
+from mpdocs.engine.evaluators import (
+    Declaration,
+    Failing,
+    NotApplicableBlock,
+    OutputBlock,
+    Script,
+    Session,
+    Skipped,
+    plan_for,
+)
+from mpdocs.engine.languages import role_of_language
+from mpdocs.engine.lexing import Kind, blocks
+from mpdocs.engine.notation import NotationError
+from mpdocs.engine.parsers import PageParser
+from mpdocs.engine.sessions import SessionError, parse_session
+
+PROGRAM = 'print("hi")\n'
+OUTPUT = "```{output}\nhi\n```\n"
+
+
+def regions(text: str, tmp_path: Path | None = None) -> list[Region]:
+    path = (tmp_path or Path("/nonexistent")) / "page.md"
+    if tmp_path is not None:
+        path.write_text(text, encoding="utf-8")
+    return list(PageParser()(Document(text, str(path))))
+
+
+def script(text: str, tmp_path: Path | None = None) -> Script:
+    [region] = regions(text, tmp_path)
+    assert isinstance(region.evaluator, Script)
+    return region.evaluator
+
+
+def kinds(text: str, tmp_path: Path | None = None) -> list[str]:
+    return [type(region.evaluator).__name__ for region in regions(text, tmp_path)]
+
+
+def refusals(text: str, tmp_path: Path | None = None) -> list[str]:
+    return [str(r.parsed) for r in regions(text, tmp_path) if isinstance(r.evaluator, Failing)]
+
+
+# -- every block a reader sees is checked, or the page fails --------------------------------
+
+def test_an_output_block_after_a_session_is_refused() -> None:
+    page = "```pycon\n>>> 1 + 1\n2\n```\n\n" + OUTPUT
+    assert kinds(page) == ["Session", "Failing"]
+    assert "cannot follow a >>> session" in refusals(page)[0]
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("````{note}", "````"),
+    ("````{admonition} 标题", "````"),
+    (":::{dropdown} 展开", ":::"),
+    ("::::{tab-set}\n:::{tab-item} fork", ":::\n::::"),
+    ("`````{tab-set}\n````{tab-item} fork", "````\n`````"),
+])
+def test_programs_and_outputs_inside_directives_are_found(opening: str, closing: str) -> None:
+    page = f"{opening}\n\n```python\n{PROGRAM}```\n\n{OUTPUT}\n{closing}\n"
+    assert kinds(page) == ["Script"]
+
+
+def test_outputs_in_tabs_belong_to_the_program_before_the_tabs() -> None:
+    page = (f"```python\n{PROGRAM}```\n\n::::{{tab-set}}\n:::{{tab-item}} fork\n```{{output}}\n"
+            ":methods: fork\nhi\n```\n:::\n:::{tab-item} spawn\n```{output}\n:methods: spawn forkserver\n"
+            "hi\n```\n:::\n::::\n")
+    [region] = regions(page)
+    assert isinstance(region.evaluator, Script)
+    assert len(region.evaluator.declarations) == 2
+
+
+def test_colon_fenced_output_and_literalinclude_are_found(tmp_path: Path) -> None:
+    (tmp_path / "hello.py").write_text(PROGRAM)
+    page = ":::{literalinclude} hello.py\n:::\n\n:::{output}\nhi\n:::\n"
+    [region] = regions(page, tmp_path)
+    assert isinstance(region.evaluator, Script)
+    assert region.evaluator.program.files == {"hello.py": PROGRAM}
+
+
+def test_a_fence_inside_a_literal_fence_is_text() -> None:
+    page = f"````markdown\n```python\n{PROGRAM}```\n\n{OUTPUT}````\n"
+    assert kinds(page) == []
+
+
+@pytest.mark.parametrize("info", [
+    "python", "Python", "py", "python3", "py3", " python", "python  ", "python {.numberLines}",
+    'python title="x.py"', "{code-block} python", "{code-block} Python", "{code} py",
+    "{sourcecode} python3",
+])
+def test_every_fence_highlighted_as_python_is_a_python_block(info: str) -> None:
+    page = f"```{info}\n{PROGRAM}```\n"
+    assert "neither checked" in refusals(page)[0]
+
+
+@pytest.mark.parametrize("info", ["", "text", "bash", "pytb", "markdown"])
+def test_fences_not_highlighted_as_python_are_text(info: str) -> None:
+    assert kinds(f"```{info}\n{PROGRAM}```\n") == []
+
+
+@pytest.mark.parametrize("language", ["python", "Python", "py", "python3", "py3"])
+def test_a_literalinclude_in_any_python_language_is_a_program(tmp_path: Path, language: str) -> None:
+    (tmp_path / "hello.txt").write_text(PROGRAM)
+    page = f"```{{literalinclude}} hello.txt\n:language: {language}\n```\n\n{OUTPUT}"
+    assert kinds(page, tmp_path) == ["Script"]
+
+
+def test_the_site_highlights_a_bare_fence_as_text() -> None:
+    """The lexer treats a fence without a language as text; the site must agree."""
+    conf = runpy.run_path(str(Path(__file__).parents[1] / "conf.py"))
+    assert conf["highlight_language"] and role_of_language(conf["highlight_language"]) is None
+
+
+# -- partial includes ---------------------------------------------------------------------
+
+def test_a_partial_literalinclude_is_refused_without_a_download(tmp_path: Path) -> None:
+    (tmp_path / "hello.py").write_text("import os\n" + PROGRAM)
+    page = f"```{{literalinclude}} hello.py\n:lines: 2\n```\n\n{OUTPUT}"
+    [message] = refusals(page, tmp_path)
+    assert "shows only part of hello.py (:lines:)" in message
+    assert "{download}`hello.py`" in message
+
+
+def test_a_partial_literalinclude_runs_the_whole_file_offered_for_download(tmp_path: Path) -> None:
+    (tmp_path / "hello.py").write_text("import os\n" + PROGRAM)
+    page = (f"```{{literalinclude}} hello.py\n:pyobject: main\n```\n\n"
+            f"{{download}}`下载 hello.py <hello.py>`\n\n{OUTPUT}")
+    [region] = regions(page, tmp_path)
+    assert isinstance(region.evaluator, Script)
+    assert region.evaluator.program.files == {"hello.py": "import os\n" + PROGRAM}
+
+
+def test_a_program_in_its_own_folder_under_examples_brings_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "examples" / "fix"
+    (folder / "data").mkdir(parents=True)
+    (folder / "main.py").write_text("import worker\n")
+    (folder / "worker.py").write_text(PROGRAM)
+    (folder / "data" / "words.txt").write_text("a b\n")
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "worker.cpython-312.pyc").write_bytes(b"")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = f"```{{literalinclude}} ../examples/fix/main.py\n```\n\n{OUTPUT}"
+    program = script(page, docs).program
+    assert program.main == "main.py"
+    assert sorted(program.files) == ["data/words.txt", "main.py", "worker.py"]
+
+
+# -- skip ---------------------------------------------------------------------------------
+
+def test_skip_applies_to_the_python_block_right_after_it() -> None:
+    page = f"% skip: a sketch\n\n```python\n{PROGRAM}```\n"
+    [region] = regions(page)
+    assert isinstance(region.evaluator, Skipped)
+    assert region.parsed == "a sketch"
+
+
+def test_skip_with_text_before_the_next_block_is_refused() -> None:
+    page = f"% skip: a sketch\n\nSome prose.\n\n```python\n{PROGRAM}```\n"
+    assert kinds(page) == ["Failing", "Failing"]
+    assert "applies only to a Python block right after it" in refusals(page)[0]
+
+
+def test_skip_cannot_hide_an_output_block() -> None:
+    page = f"```python\n{PROGRAM}```\n\n% skip: flaky\n{OUTPUT}"
+    messages = refusals(page)
+    assert any("can only skip a Python block" in m for m in messages)
+
+
+def test_outputs_after_a_skipped_program_are_refused() -> None:
+    page = f"% skip: a sketch\n```python\n{PROGRAM}```\n\n{OUTPUT}"
+    assert kinds(page) == ["Skipped", "Failing"]
+    assert "follows a skipped program" in refusals(page)[0]
+
+
+# -- options ------------------------------------------------------------------------------
+
+def test_yaml_option_blocks_are_read() -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n---\ntimeout: 5\nexit-status: 0\n---\nhi\n```\n"
+    [output] = script(page).declarations
+    assert isinstance(output, OutputBlock)
+    assert output.expectation.timeout == 5
+
+
+@pytest.mark.parametrize("yaml", ["timeout: [1, 2]\n", "timeout: 5\n  bad: indentation\n", "- a list\n"])
+def test_bad_yaml_option_blocks_are_refused_clearly(yaml: str) -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n---\n{yaml}---\nhi\n```\n"
+    assert any("YAML" in message for message in refusals(page))
+
+
+# -- coverage of start methods and releases -----------------------------------------------
+
+def declarations(page: str) -> list[Declaration]:
+    return script(page).declarations
+
+
+def test_a_start_method_no_block_covers_fails() -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:methods: fork spawn\nhi\n```\n"
+    with pytest.raises(NotationError, match="no {output} block covers the start method forkserver"):
+        plan_for(declarations(page), ["fork", "spawn", "forkserver"], tuple(sys.version_info[:3]))
+
+
+def test_a_release_no_block_covers_fails() -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:python: <3.11\nhi\n```\n"
+    with pytest.raises(NotationError, match=r"covers the start method fork on Python 3\.12\.1"):
+        plan_for(declarations(page), ["fork"], (3, 12, 1))
+
+
+def test_a_declared_not_applicable_covers_with_its_reason() -> None:
+    page = (f"```python\n{PROGRAM}```\n\n```{{output}}\n:methods: spawn forkserver\nhi\n```\n\n"
+            "```{not-applicable}\n:methods: fork\n这个程序演示的是 spawn 的行为。\n```\n")
+    plan = plan_for(declarations(page), ["fork", "spawn"], tuple(sys.version_info[:3]))
+    assert isinstance(plan["fork"], NotApplicableBlock)
+    assert plan["fork"].declaration.reason == "这个程序演示的是 spawn 的行为。"
+
+
+# -- sessions -----------------------------------------------------------------------------
+
+def test_a_pycon_block_without_prompts_is_refused() -> None:
+    assert "must start with a '>>> ' prompt" in refusals("```pycon\nprint(1)\n```\n")[0]
+
+
+@pytest.mark.parametrize("directive", ["# doctest: +SKIP", "#doctest:+ELLIPSIS", "# DOCTEST: +REPORT_NDIFF"])
+def test_doctest_directives_are_refused(directive: str) -> None:
+    with pytest.raises(SessionError, match="doctest directives"):
+        parse_session(f">>> 1 + 1  {directive}\n2\n")
+
+
+def test_text_after_a_blank_line_is_part_of_what_the_statement_shows() -> None:
+    [statement] = parse_session(">>> print('a\\n\\nb')\na\n\nb\n")
+    assert statement.shown is not None
+    assert [line.text for line in statement.shown.lines] == ["a", "", "b"]
+
+
+def test_statements_continue_on_dots_and_show_nothing_when_nothing_follows() -> None:
+    first, second = parse_session(">>> for i in range(2):\n...     pass\n>>> x = 1\n")
+    assert first.source == "for i in range(2):\n    pass\n"
+    assert first.shown is None and second.shown is None
+    assert second.line == 3
+
+
+def test_a_session_region_starts_its_lines_at_the_page_line() -> None:
+    page = "# title\n\n```pycon\n>>> 1\n1\n```\n"
+    [region] = regions(page)
+    assert isinstance(region.evaluator, Session)
+    assert region.evaluator.line == 4
+
+
+def test_lexed_output_body_is_dedented_under_a_list_item() -> None:
+    page = f"- item\n\n  ```python\n  {PROGRAM}  ```\n\n  ```{{output}}\n  hi\n  ```\n"
+    found = blocks(page)
+    assert [b.kind for b in found] == [Kind.PROGRAM, Kind.OUTPUT]
+    assert found[1].body == "hi\n"
+
+
+@pytest.mark.parametrize("line, value", [
+    (':python: ">=3.13.8"', ">=3.13.8"), (":python: '<3.14'", "<3.14"), (":timeout: 5  # seconds", "5"),
+    (r":order-within: ^(\d+)", r"^(\d+)"),
+])
+def test_option_lines_are_read_as_myst_reads_them(line: str, value: str) -> None:
+    [block] = blocks(f"```{{output}}\n{line}\nhi\n```\n")
+    [read] = block.options.values()
+    assert read == value
+
+
+def test_an_option_myst_reads_as_a_yaml_block_scalar_is_refused() -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:python: >=3.13\nhi\n```\n"
+    assert any("starts a YAML block scalar (>); put the value in quotes" in m for m in refusals(page))
+
+
+def test_default_method_blocks_run_once_and_cannot_mix_with_named_methods() -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:methods: default\nhi\n```\n"
+    assert list(plan_for(declarations(page), ["fork", "spawn"], (3, 12, 1))) == ["default"]
+    mixed = page + "\n```{output}\n:methods: fork\nhi\n```\n"
+    with pytest.raises(NotationError, match="cannot be mixed"):
+        plan_for(declarations(mixed), ["fork"], (3, 12, 1))
