@@ -1,15 +1,11 @@
-"""Sphinx configuration.  Build with: sphinx-build -W -n -j auto -c . docs docs/_build/html"""
+"""Sphinx configuration.  Build with: sphinx-build -W -n -j auto -c . docs docs/_build/html
+
+Configuration only: behaviour lives in the extensions of ``mpdocs.sphinxext``,
+which need the package installed (``pip install -e '.[docs]'``; tox and Read
+the Docs install it).
+"""
 
 import os
-import sys
-from pathlib import Path
-from urllib.parse import urlparse
-
-from docutils import nodes
-
-ROOT = Path(__file__).parent
-# The output directive lives in the project's own package; no install needed.
-sys.path.insert(0, str(ROOT / "src"))
 
 project = "Python 多进程教程"
 author = "mpdocs 贡献者"
@@ -26,22 +22,31 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
     "sphinx_copybutton",
-    "notfound.extension",
-    "mpdocs.sphinxext",
-    "mpdocs.sphinxext.search",
+    "mpdocs.sphinxext",  # {output} panels
+    "mpdocs.sphinxext.search",  # Chinese queries typed without spaces
+    "mpdocs.sphinxext.a11y",  # accessibility fixes to Sphinx's and Furo's HTML
+    "mpdocs.sphinxext.linebreaks",  # no line break between Chinese characters
+    "mpdocs.sphinxext.notfound_links",  # sphinx-notfound-page, and absolute links on the 404 page
 ]
 
 # Paths below are relative to docs/ (the source folder) unless noted.
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_inventories", "_search", "conftest.py", "Thumbs.db", ".DS_Store"]
 
+# A fence without a language is text, never highlighted (and so never checked) as Python.
+highlight_language = "text"
+# The releases the outputs were checked on come from the check runs' records (tox writes them
+# before it builds the site); CI must have them.
+mpdocs_check_records = "_build/matrix"
+mpdocs_check_records_required = os.environ.get("CI") == "true"
+
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
 
 # The docs build must not touch the network: the inventory is vendored
-# (see docs/_inventories/README.md) and its URL is only used for links.
+# (see docs/_inventories/README.md) and its URL, the release it describes, is only used for links.
 intersphinx_mapping = {
-    "python": ("https://docs.python.org/3", "_inventories/python-objects.inv"),
+    "python": ("https://docs.python.org/3.14", "_inventories/python-objects.inv"),
 }
 
 # Copy code only: no prompts, no output lines of interactive sessions.
@@ -57,25 +62,13 @@ html_title = project
 # Page text is cut into words by jieba; the dictionary adds the tutorial's
 # terms (进程池, 守护进程, ...) that jieba would otherwise cut apart.
 html_search_language = "zh"
-html_search_options = {"dict": str(ROOT / "docs" / "_search" / "jieba-userdict.txt")}
+# Relative to this file, not to docs/ (mpdocs.sphinxext.search resolves it).
+html_search_options = {"dict": "docs/_search/jieba-userdict.txt"}
 # Relative to this file, not to docs/.
 html_static_path = ["docs/_static"]
 html_favicon = "docs/_static/favicon.svg"
 
 # The 404 page is served at any missing path, so its links must be absolute.
-# On Read the Docs the site lives under /<language>/<version>/.
-notfound_urls_prefix = urlparse(os.environ.get("READTHEDOCS_CANONICAL_URL", "/")).path
-
-
-def _absolute_links_on_404(app, doctree, docname):
-    """sphinx-notfound-page fixes the theme's links; this fixes the page's own."""
-    if docname != app.config.notfound_pagename:
-        return
-    for reference in doctree.findall(nodes.reference):
-        uri = reference.get("refuri", "")
-        if uri and "://" not in uri and not uri.startswith(("/", "#", "mailto:")):
-            reference["refuri"] = notfound_urls_prefix + uri
-
-
-def setup(app):
-    app.connect("doctree-resolved", _absolute_links_on_404)
+# notfound_urls_prefix: on Read the Docs sphinx-notfound-page takes the site's
+# /<language>/<version>/ from READTHEDOCS_CANONICAL_URL; elsewhere
+# mpdocs.sphinxext.notfound_links makes it / (a local build is served from its root).

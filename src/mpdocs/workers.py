@@ -7,11 +7,13 @@
 """
 
 import queue
+from typing import Any
 
-_queue = None  # remember_queue() 放在这里的队列（每个子进程各有一份）
+# The queues are typed Any: a Manager().Queue() proxy and a multiprocessing.Queue share no declared type.
+_queue: Any = None  # remember_queue() 放在这里的队列（每个子进程各有一份）
 
 
-def square(x):
+def square(x: int) -> int:
     """返回 ``x`` 的平方。
 
     最简单的任务函数，例如 ``pool.map(square, range(5))`` 得到 ``[0, 1, 4, 9, 16]``。
@@ -19,7 +21,7 @@ def square(x):
     return x * x
 
 
-def reciprocal(x):
+def reciprocal(x: float) -> float:
     """返回 ``1 / x``。
 
     ``x`` 为 0 时抛出 :exc:`ZeroDivisionError`，用来演示子进程里的异常
@@ -28,7 +30,7 @@ def reciprocal(x):
     return 1 / x
 
 
-def writer(q, text):
+def writer(q: Any, text: str) -> int:
     """把字符串 ``text`` 的每个字符依次放入队列 ``q``，返回放入的消息条数。
 
     ``q`` 应该是 ``Manager().Queue()`` 返回的代理对象，这样它才能作为参数
@@ -39,13 +41,13 @@ def writer(q, text):
     return len(text)
 
 
-def reader(q):
+def reader(q: Any) -> list[Any]:
     """把队列 ``q`` 中现有的消息全部取出，按取出的顺序以列表返回。
 
     用 :meth:`~queue.Queue.get_nowait` 一直取到 :exc:`queue.Empty` 为止，
     而不是先问 ``qsize()``：取的过程本身就说明了队列是否已空。
     """
-    messages = []
+    messages: list[Any] = []
     while True:
         try:
             messages.append(q.get_nowait())
@@ -53,7 +55,7 @@ def reader(q):
             return messages
 
 
-def remember_queue(q):
+def remember_queue(q: Any) -> None:
     """进程池的初始化函数（``initializer``）：把队列 ``q`` 记在本进程的全局变量里。
 
     ``Pool(2, initializer=remember_queue, initargs=(q,))`` 在创建每个工作进程时
@@ -64,6 +66,6 @@ def remember_queue(q):
     _queue = q
 
 
-def put_square(x):
+def put_square(x: int) -> None:
     """把 ``x`` 的平方放进 :func:`remember_queue` 记下的队列，不返回值。"""
     _queue.put(x * x)

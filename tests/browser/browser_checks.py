@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
-from playwright.sync_api import Page, Request, Response, expect
+from playwright.sync_api import ConsoleMessage, Locator, Page, Request, Response, Route, expect
 
 LOCAL_SCHEMES = ("data:", "about:", "blob:")
+
+# The new_page fixture: new_page(origin, **browser_context_options) -> (page, recorder).
+NewPage = Callable[..., tuple[Page, "Recorder"]]
 
 # ---------------------------------------------------------------- recording
 
@@ -34,15 +39,25 @@ class Recorder:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("requestfailed", self._request_failed)
         page.on("response", self._response)
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(f"console.error: {m.text}"))
+        page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(f"uncaught exception: {error}"))
         # Nothing leaves the machine, even when a page asks: the request is
         # recorded above, then aborted here, so tests never hang on the network.
-        page.route("**/*", lambda route: route.continue_() if self.is_local(route.request.url) else route.abort())
+        page.route("**/*", self._local_only)
         return self
+
+    def _local_only(self, route: Route) -> None:
+        if self.is_local(route.request.url):
+            route.continue_()
+        else:
+            route.abort()
 
     def is_local(self, url: str) -> bool:
         return url.startswith((self.origin + "/", *LOCAL_SCHEMES)) or url == self.origin
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"console.error: {message.text}")
 
     def _request_failed(self, request: Request) -> None:
         self.failed.append(f"{request.url} failed: {request.failure}")
@@ -134,7 +149,8 @@ def search_problems(page: Page, recorder: Recorder, query: str, expected: str, w
     found = search(page, recorder, query)
     if expected in found[:within]:
         return []
-    return [f"searching {query!r}: expected {expected} in the first {within} results, got {found[:8] or 'nothing'}"]
+    got = found[:8] or "nothing"
+    return [f"searching {query!r}: expected {expected} in the first {within} results, got {got}"]
 
 
 # ---------------------------------------------------------------- 3. copy button
@@ -142,16 +158,17 @@ def search_problems(page: Page, recorder: Recorder, query: str, expected: str, w
 _PROMPT = re.compile(r"^(>>> |\.\.\. )")
 
 
-def _copy(page: Page, button) -> str:
+def _copy(page: Page, button: Locator) -> str:
     page.evaluate("() => navigator.clipboard.writeText('\\u2063 nothing copied')")
     button.scroll_into_view_if_needed()
     button.hover()
     button.click()
     page.wait_for_timeout(50)
-    return page.evaluate("() => navigator.clipboard.readText()")
+    copied: str = page.evaluate("() => navigator.clipboard.readText()")
+    return copied
 
 
-def _code_blocks(page: Page, session: bool):
+def _code_blocks(page: Page, session: bool) -> list[Locator]:
     """(pre, copy button) of each highlighted block; ``session``: the >>> ones."""
     blocks = []
     for pre in page.locator("div.highlight > pre").all():
@@ -160,7 +177,7 @@ def _code_blocks(page: Page, session: bool):
     return blocks
 
 
-def _button(pre):
+def _button(pre: Locator) -> Locator:
     return pre.locator("xpath=following-sibling::button[contains(@class, 'copybtn')]")
 
 
@@ -232,7 +249,9 @@ def figure_problems(page: Page, src_suffix: str) -> list[str]:
             " alt: (img.getAttribute('alt') || '').trim()}; }"
         )
         if state["w"] <= 0 or state["shown"] <= 0:
-            problems.append(f"{src_suffix} did not render (naturalWidth {state['w']}, width {state['shown']})")
+            problems.append(
+                f"{src_suffix} did not render (naturalWidth {state['w']}, width {state['shown']})"
+            )
         if not state["alt"]:
             problems.append(f"{src_suffix} has no alt text")
     return problems
@@ -247,9 +266,10 @@ OWN_SCROLL = "pre, div.highlight, .mp-output-body, .table-wrapper, table"
 
 def horizontal_scroll_problems(page: Page) -> list[str]:
     """Neither the page nor a container of the text (Furo's div.content) scrolls sideways."""
-    found = page.evaluate(
+    found: list[str] = page.evaluate(
         """(ownScroll) => {
-            const name = e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '');
+            const classes = e => String(e.className).trim().split(/\\s+/).join('.');
+            const name = e => e.tagName.toLowerCase() + (e.className ? '.' + classes(e) : '');
             const wide = e => e.getBoundingClientRect().right > window.innerWidth + 1;
             const widest = root => [...root.querySelectorAll('*')]
                 .filter(e => wide(e) && !e.closest(ownScroll) && ![...e.children].some(wide))
@@ -262,7 +282,8 @@ def horizontal_scroll_problems(page: Page) -> list[str]:
                 const overflow = getComputedStyle(e).overflowX;
                 if ((overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1
                         && !e.matches(ownScroll) && !e.closest(ownScroll))
-                    problems.push(`${name(e)} scrolls sideways: scrollWidth ${e.scrollWidth} > ${e.clientWidth}`);
+                    problems.push(
+                        `${name(e)} scrolls sideways: scrollWidth ${e.scrollWidth} > ${e.clientWidth}`);
             }
             if (problems.length) problems.push('too wide: ' + widest(document.body).join(', '));
             return problems;
@@ -301,7 +322,8 @@ _COLOURS_JS = r"""
     const layers = [];
     for (let e = el; e; e = e.parentElement) layers.push(parse(getComputedStyle(e).backgroundColor));
     let rgb = [255, 255, 255];
-    for (const [r, g, b, a] of layers.reverse()) rgb = [r * a + rgb[0] * (1 - a), g * a + rgb[1] * (1 - a), b * a + rgb[2] * (1 - a)];
+    for (const [r, g, b, a] of layers.reverse())
+      rgb = [r * a + rgb[0] * (1 - a), g * a + rgb[1] * (1 - a), b * a + rgb[2] * (1 - a)];
     return rgb;
   };
   const el = document.querySelector(selector);
@@ -324,7 +346,10 @@ OUTPUT_TEXT = {
 CODE_BLOCK = "div.highlight > pre"
 
 
-def luminance(rgb) -> float:
+Colour = Sequence[float]  # red, green, blue from 0 to 255
+
+
+def luminance(rgb: Colour) -> float:
     def channel(value: float) -> float:
         value /= 255
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
@@ -333,13 +358,14 @@ def luminance(rgb) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def contrast(a, b) -> float:
+def contrast(a: Colour, b: Colour) -> float:
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
-def colours(page: Page, selector: str) -> dict | None:
-    return page.evaluate(_COLOURS_JS, selector)
+def colours(page: Page, selector: str) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = page.evaluate(_COLOURS_JS, selector)
+    return found
 
 
 def colour_problems(page: Page, scheme: str) -> list[str]:
@@ -349,8 +375,9 @@ def colour_problems(page: Page, scheme: str) -> list[str]:
     if output is None or code is None:
         return ["the page needs an output block and a code block"]
     if output["theme"] != scheme or output["scheme"] != scheme:
-        problems.append(f"asked for {scheme}, page shows data-theme={output['theme']}, media={output['scheme']}")
-    difference = max(abs(a - b) for a, b in zip(output["bg"], code["bg"]))
+        shown = f"data-theme={output['theme']}, media={output['scheme']}"
+        problems.append(f"asked for {scheme}, page shows {shown}")
+    difference = max(abs(a - b) for a, b in zip(output["bg"], code["bg"], strict=True))
     if difference < 1:
         problems.append(f"{scheme}: output block and code block share the background {_hex(code['bg'])}")
     for name, selector in OUTPUT_TEXT.items():
@@ -360,12 +387,13 @@ def colour_problems(page: Page, scheme: str) -> list[str]:
         ratio = contrast(found["fg"], found["bg"])
         if ratio < 4.5:
             problems.append(
-                f"{scheme}: {name} text {_hex(found['fg'])} on {_hex(found['bg'])} has contrast {ratio:.2f} < 4.5"
+                f"{scheme}: {name} text {_hex(found['fg'])} on {_hex(found['bg'])}"
+                f" has contrast {ratio:.2f} < 4.5"
             )
     return problems
 
 
-def _hex(rgb) -> str:
+def _hex(rgb: Colour) -> str:
     return "#" + "".join(f"{round(v):02x}" for v in rgb)
 
 
@@ -377,13 +405,13 @@ def axe_script() -> str:
     return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict]:
+def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict[str, Any]]:
     """axe-core's violations of the loaded page: [{id, impact, help, nodes: [...]}].
 
     ``rules``: run only these rules (default: every rule axe runs by default).
     """
     page.evaluate(axe_script())
-    options = {"resultTypes": ["violations"]}
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
     result = page.evaluate("(options) => axe.run(document, options)", options)
@@ -393,7 +421,11 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict]:
             "impact": v["impact"],
             "help": v["help"],
             "nodes": [
-                {"target": node["target"], "html": node["html"][:160], "summary": node.get("failureSummary", "")}
+                {
+                    "target": node["target"],
+                    "html": node["html"][:160],
+                    "summary": node.get("failureSummary", ""),
+                }
                 for node in v["nodes"]
             ],
         }
@@ -406,11 +438,12 @@ def axe_version() -> str:
     return match.group(1) if match else "?"
 
 
-def serious_violations(violations: list[dict], allowed: dict[str, str]) -> list[str]:
+def serious_violations(violations: list[dict[str, Any]], allowed: dict[str, str]) -> list[str]:
     problems = []
     for violation in violations:
         if violation["impact"] not in {"critical", "serious"} or violation["id"] in allowed:
             continue
         for node in violation["nodes"]:
-            problems.append(f"{violation['impact']} {violation['id']} ({violation['help']}): {node['target']} {node['html']}")
+            rule = f"{violation['impact']} {violation['id']} ({violation['help']})"
+            problems.append(f"{rule}: {node['target']} {node['html']}")
     return problems

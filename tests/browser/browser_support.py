@@ -120,7 +120,8 @@ def project_site() -> Path:
     if given:
         site = Path(given).resolve()
         if not (site / "index.html").is_file():
-            pytest.fail(f"MPDOCS_SITE={given} holds no index.html: build the site there first.", pytrace=False)
+            message = f"MPDOCS_SITE={given} holds no index.html: build the site there first."
+            pytest.fail(message, pytrace=False)
         return site
     return build_site(ROOT / "docs", ROOT, Path(_temp_root()) / "site")
 

@@ -12,10 +12,17 @@ See README.md in this folder.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-import browser_support as support
+from browser import browser_support as support
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+    from browser.browser_checks import NewPage, Recorder
 
 REPORT = support.REPORT
 
@@ -24,7 +31,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     support.cleanup()
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int,
+                            config: pytest.Config) -> None:
     if REPORT["weight"]:
         terminalreporter.section("page weight (every response body a page loads)")
         for line in REPORT["weight"]:
@@ -36,12 +44,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
 
 
 @pytest.fixture(scope="session")
-def site():
+def site() -> Path:
     return support.project_site()
 
 
 @pytest.fixture(scope="session")
-def origin(site) -> Iterator[str]:
+def origin(site: Path) -> Iterator[str]:
     with support.serve(site) as url:
         yield url
 
@@ -53,7 +61,7 @@ def broken_origin() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     executable = support.chromium_path()
@@ -64,16 +72,16 @@ def browser():
 
 
 @pytest.fixture
-def new_page(browser):
+def new_page(browser: Browser) -> Iterator[NewPage]:
     """Open a page in a fresh context: ``new_page(origin, **context_options)``.
 
     Returns (page, recorder); the recorder has seen every request from the start.
     """
-    import browser_checks as checks
+    from browser import browser_checks as checks
 
-    contexts = []
+    contexts: list[BrowserContext] = []
 
-    def open_(origin: str, **options):
+    def open_(origin: str, **options: Any) -> tuple[Page, Recorder]:
         options.setdefault("permissions", ["clipboard-read", "clipboard-write"])
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)

@@ -7,29 +7,37 @@ check that found nothing here would be a check that cannot fail.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-import browser_support as support
+from browser import browser_support as support
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from browser.browser_checks import NewPage, Recorder
 
 support.require_browser()
 
-import browser_checks as checks  # noqa: E402
+from browser import browser_checks as checks  # noqa: E402
 
 PAGE = "index.html"
 
 
 @pytest.fixture
-def broken(new_page, broken_origin):
+def broken(new_page: NewPage, broken_origin: str) -> tuple[Page, Recorder]:
     page, recorder = new_page(broken_origin)
     return page, recorder
 
 
 def _has(problems: list[str], *fragments: str) -> None:
     for fragment in fragments:
-        assert any(fragment in problem for problem in problems), f"no problem mentions {fragment!r}: {problems}"
+        mentioned = any(fragment in problem for problem in problems)
+        assert mentioned, f"no problem mentions {fragment!r}: {problems}"
 
 
-def test_remote_request_console_error_and_failed_request_are_caught(broken):
+def test_remote_request_console_error_and_failed_request_are_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     problems = checks.load_problems(page, recorder, PAGE)
     _has(
@@ -40,7 +48,7 @@ def test_remote_request_console_error_and_failed_request_are_caught(broken):
     )
 
 
-def test_missing_favicon_is_caught(new_page, origin):
+def test_missing_favicon_is_caught(new_page: NewPage, origin: str) -> None:
     """A page declaring an icon that does not exist (rewritten in the browser)."""
     page, recorder = new_page(origin)
     checks.open_page(page, recorder, "index.html")
@@ -48,40 +56,43 @@ def test_missing_favicon_is_caught(new_page, origin):
     _has(checks.favicon_problems(page, recorder), "no-such-icon.svg: not decodable")
 
 
-def test_copy_button_on_output_block_is_caught(broken):
+def test_copy_button_on_output_block_is_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE)
     _has(checks.output_copy_button_problems(page), "copy button(s) on the page's 1 output block(s)")
 
 
-def test_copied_prompts_are_caught(broken):
+def test_copied_prompts_are_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE)
     _has(checks.copy_session_problems(page), "copied prompts")
     assert checks.copy_code_problems(page) == []  # plain code is still copied right
 
 
-def test_search_without_jieba_is_caught(broken):
+def test_search_without_jieba_is_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
-    _has(checks.search_problems(page, recorder, "进程池", PAGE), "expected index.html in the first 3 results, got nothing")
+    problems = checks.search_problems(page, recorder, "进程池", PAGE)
+    _has(problems, "expected index.html in the first 3 results, got nothing")
 
 
-def test_figure_without_image_or_alt_is_caught(broken):
+def test_figure_without_image_or_alt_is_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE)
     _has(checks.figure_problems(page, "missing.svg"), "did not render", "has no alt text")
     _has(checks.figure_problems(page, "nowhere.svg"), "no <img> showing nowhere.svg")
 
 
-def test_sideways_scrolling_and_hidden_navigation_are_caught(new_page, broken_origin):
-    page, recorder = new_page(broken_origin, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+def test_sideways_scrolling_and_hidden_navigation_are_caught(new_page: NewPage, broken_origin: str) -> None:
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    page, recorder = new_page(broken_origin, **phone)
     checks.open_page(page, recorder, PAGE)
     _has(checks.horizontal_scroll_problems(page), "div.content scrolls sideways", "too wide: div")
     _has(checks.phone_navigation_problems(page), "navigation toggle is not visible")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_output_block_like_code_or_faint_is_caught(new_page, broken_origin, scheme):
+def test_output_block_like_code_or_faint_is_caught(new_page: NewPage, broken_origin: str,
+                                                   scheme: str) -> None:
     page, recorder = new_page(broken_origin, color_scheme=scheme)
     page.add_init_script(f"localStorage.setItem('theme', '{scheme}')")
     checks.open_page(page, recorder, PAGE)
@@ -91,7 +102,7 @@ def test_output_block_like_code_or_faint_is_caught(new_page, broken_origin, sche
         _has(problems, "output line text", "has contrast")
 
 
-def test_axe_violations_are_caught(broken):
+def test_axe_violations_are_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE)
     problems = checks.serious_violations(checks.axe_violations(page), allowed={})

@@ -5,13 +5,20 @@ Pages are found in the build output, so a new page is tested without edits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 
-import browser_support as support
+from browser import browser_support as support
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from browser.browser_checks import NewPage
 
 support.require_browser()
 
-import browser_checks as checks  # noqa: E402  (needs playwright, checked above)
+from browser import browser_checks as checks  # noqa: E402  (needs playwright, checked above)
 
 SITE = support.project_site()
 PAGES = support.html_pages(SITE)
@@ -20,7 +27,12 @@ CODE_PAGES = support.pages_containing(SITE, 'class="highlight"', "copybutton.js"
 # The colours are compared on the first page showing both kinds of block.
 COLOUR_PAGE = next(iter(support.pages_containing(SITE, 'class="mp-output"', 'class="highlight"')), None)
 FIGURE = ("overview.html", "process-states.svg")
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 # A reader's query and the page that must be among the first three results.
 # 进程池的方法 is typed without spaces: mpdocs.sphinxext.search cuts it into
@@ -46,17 +58,18 @@ def _missing(page: str) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly(new_page, origin, path):
+def test_page_loads_cleanly(new_page: NewPage, origin: str, path: str) -> None:
     """No console error, no failed request (favicon included), nothing remote."""
     page, recorder = new_page(origin)
     problems = checks.load_problems(page, recorder, path)
     count, raw, compressed = checks.page_weight(recorder)
-    support.REPORT["weight"].append(f"{path:<22} {count:>3} files {raw / 1024:8.1f} KiB   gzip ~{compressed / 1024:7.1f} KiB")
+    weight = f"{count:>3} files {raw / 1024:8.1f} KiB   gzip ~{compressed / 1024:7.1f} KiB"
+    support.REPORT["weight"].append(f"{path:<22} {weight}")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
-def test_search_finds_the_page(new_page, origin, query, expected):
+def test_search_finds_the_page(new_page: NewPage, origin: str, query: str, expected: str) -> None:
     if expected not in PAGES:
         _missing(expected)
     page, recorder = new_page(origin)
@@ -65,7 +78,7 @@ def test_search_finds_the_page(new_page, origin, query, expected):
 
 
 @pytest.mark.parametrize("path", CODE_PAGES)
-def test_copy_button_copies_code_only(new_page, origin, path):
+def test_copy_button_copies_code_only(new_page: NewPage, origin: str, path: str) -> None:
     page, recorder = new_page(origin)
     checks.open_page(page, recorder, path)
     problems = checks.copy_code_problems(page) + checks.copy_session_problems(page)
@@ -73,7 +86,7 @@ def test_copy_button_copies_code_only(new_page, origin, path):
 
 
 @pytest.mark.parametrize("path", OUTPUT_PAGES)
-def test_output_blocks_have_no_copy_button(new_page, origin, path):
+def test_output_blocks_have_no_copy_button(new_page: NewPage, origin: str, path: str) -> None:
     page, recorder = new_page(origin)
     checks.open_page(page, recorder, path)
     assert page.locator("div.mp-output").count() > 0
@@ -81,7 +94,7 @@ def test_output_blocks_have_no_copy_button(new_page, origin, path):
     assert not problems, "\n".join(problems)
 
 
-def test_process_state_figure(new_page, origin):
+def test_process_state_figure(new_page: NewPage, origin: str) -> None:
     path, image = FIGURE
     if path not in PAGES:
         _missing(path)
@@ -92,7 +105,7 @@ def test_process_state_figure(new_page, origin):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_phone(new_page, origin, path):
+def test_phone(new_page: NewPage, origin: str, path: str) -> None:
     """390x844: the page never scrolls sideways and the navigation opens."""
     page, recorder = new_page(origin, **PHONE)
     checks.open_page(page, recorder, path)
@@ -100,7 +113,7 @@ def test_phone(new_page, origin, path):
     assert not problems, "\n".join(problems)
 
 
-def _open_in_scheme(new_page, origin, path, scheme, **options):
+def _open_in_scheme(new_page: NewPage, origin: str, path: str, scheme: str, **options: Any) -> Page:
     page, recorder = new_page(origin, color_scheme=scheme, **options)
     # Furo reads localStorage["theme"] before painting; "auto" would follow
     # the media query, so both are set.
@@ -110,7 +123,7 @@ def _open_in_scheme(new_page, origin, path, scheme, **options):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_output_blocks_stand_out(new_page, origin, scheme):
+def test_output_blocks_stand_out(new_page: NewPage, origin: str, scheme: str) -> None:
     if COLOUR_PAGE is None:
         pytest.skip("no page has both an output block and a code block")
     page = _open_in_scheme(new_page, origin, COLOUR_PAGE, scheme)
@@ -120,7 +133,7 @@ def test_output_blocks_stand_out(new_page, origin, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_accessibility(new_page, origin, path, scheme):
+def test_accessibility(new_page: NewPage, origin: str, path: str, scheme: str) -> None:
     """axe-core: no critical or serious violation (see AXE_ALLOWED).
 
     Light: every rule.  Dark: only the colour rules, since the DOM is the same.

@@ -11,8 +11,14 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from mpdocs.sphinxext import a11y, html
-from mpdocs.sphinxext.output import OutputDirective, output_block, output_body, output_placeholder
+from mpdocs.sphinxext import html
+from mpdocs.sphinxext.output import (
+    NotApplicableDirective,
+    OutputDirective,
+    output_block,
+    output_body,
+    output_placeholder,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -27,7 +33,11 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_node(output_body, html=(html.visit_body, html.depart_body))
     app.add_node(output_placeholder, html=(html.visit_placeholder, html.depart_placeholder))
     app.add_directive("output", OutputDirective)
+    app.add_directive("not-applicable", NotApplicableDirective)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("output.css")
-    a11y.setup(app)
+    # a partial literalinclude tells readers, in its output panel, that the output is the whole file's
+    app.setup_extension("mpdocs.sphinxext.partial_include")
+    # where the outputs were checked, from the records of the check runs
+    app.setup_extension("mpdocs.sphinxext.checked")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

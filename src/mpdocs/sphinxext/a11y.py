@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from docutils import nodes
 from sphinx.application import Sphinx
 
 REPLACEMENTS = [
@@ -16,13 +19,15 @@ REPLACEMENTS = [
 ]
 
 
-def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+             doctree: nodes.document | None) -> None:
     for key in ("body", "furo_navigation_tree"):
         if isinstance(context.get(key), str):
             for old, new in REPLACEMENTS:
                 context[key] = context[key].replace(old, new)
 
 
-def setup(app: Sphinx) -> None:
+def setup(app: Sphinx) -> dict[str, object]:
     # after Furo, which builds furo_navigation_tree in its own html-page-context handler
     app.connect("html-page-context", fix_page, priority=900)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,13 +4,21 @@ Sphinx's ``zh`` indexer cuts page text into words with jieba, but the browser
 splits a query only at spaces and punctuation, so 进程池的方法 was looked up
 as one word and found nothing.  This splitter cuts each run of Chinese
 characters into the longest words the index contains.
+
+``html_search_options["dict"]`` (jieba's user dictionary) may be given
+relative to the configuration folder, like ``html_static_path``; Sphinx
+itself would read it relative to the working folder and silently skip it when
+it is not found there.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
 from sphinx.search.zh import SearchChinese
 
 # Runs in the browser; ``Search._index`` is loaded before any query is split.
@@ -55,7 +63,18 @@ class SearchChineseWords(SearchChinese):
     js_splitter_code = SPLIT_QUERY_JS
 
 
+def resolve_user_dictionary(app: Sphinx, config: Config) -> None:
+    dictionary = config.html_search_options.get("dict")
+    if dictionary is None:
+        return
+    path = Path(app.confdir, dictionary)
+    if not path.is_file():
+        raise ConfigError(f"html_search_options['dict']: no file {path}")
+    config.html_search_options["dict"] = str(path)
+
+
 def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("config-inited", resolve_user_dictionary)
     # jieba reports building its dictionary on stderr at DEBUG level.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     app.add_search_language(SearchChineseWords)

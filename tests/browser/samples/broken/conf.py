@@ -10,15 +10,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[3]
 _conf = PROJECT / "conf.py"
-_here = __file__
-__file__ = str(_conf)  # the project conf.py finds its folders from __file__
 exec(compile(_conf.read_text(encoding="utf-8"), str(_conf), "exec"))  # noqa: S102
-__file__ = _here
 
 # The project's paths are relative to its own folders; make them absolute.
 html_static_path = [str(PROJECT / "docs" / "_static"), str(HERE / "_static")]
 html_favicon = str(PROJECT / "docs" / "_static" / "favicon.svg")
-intersphinx_mapping = {}
+html_search_options = {"dict": str(PROJECT / "docs" / "_search" / "jieba-userdict.txt")}
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
 
 
 # Search: behave as if jieba were missing (Sphinx then indexes no Chinese word).

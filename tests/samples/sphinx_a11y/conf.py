@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "mpdocs.sphinxext.a11y"]
+language = "zh_CN"
+html_theme = "furo"

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "mpdocs.sphinxext"]
+mpdocs_check_records = "records"

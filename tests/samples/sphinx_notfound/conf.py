@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "mpdocs.sphinxext.notfound_links"]
+language = "zh_CN"
+myst_heading_anchors = 2
