@@ -3,10 +3,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import SAMPLES
 
 pytest_plugins = ["pytester"]
 
-SAMPLES = Path(__file__).parent / "samples"
 CONFTEST = """
 from pathlib import Path
 from mpdocs.engine.plugin import pages

@@ -11,8 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-SAMPLES = Path(__file__).parent / "samples"
+from support import SAMPLES, build_site
 
 pytest.importorskip("sphinx", reason="the docs extra (Sphinx >= 9.1, Python >= 3.12) is not installed")
 
@@ -25,10 +24,7 @@ from mpdocs.sphinxext.search import resolve_user_dictionary  # noqa: E402
 
 def build(sample: str, out: Path, *options: str, env: dict[str, str] | None = None,
           ) -> subprocess.CompletedProcess[str]:
-    """Build a sample site strictly (-W), as the docs build does."""
-    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-E", "-b", "html", *options,
-               str(SAMPLES / sample), str(out)]
-    return subprocess.run(command, capture_output=True, text=True, env=env)
+    return build_site(SAMPLES / sample, out, *options, env=env)
 
 
 def built(sample: str, out: Path, *options: str, env: dict[str, str] | None = None) -> Path:
@@ -157,11 +153,6 @@ def checked_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     shutil.copytree(SAMPLES / "sphinx_checked", site)
     return site
-
-
-def build_site(site: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-E", str(site), str(out)],
-                          capture_output=True, text=True)
 
 
 def test_checked_releases_lists_every_record_in_version_order(tmp_path: Path) -> None:

@@ -3,11 +3,8 @@ sample pages that must pass, and pages that must fail with a message saying how 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-CheckPage = Callable[..., pytest.RunResult]  # the check_page fixture of conftest.py
+from support import CheckPage
 
 PASSING = [
     "stop_after_traceback.md",  # the KeyboardInterrupt traceback a reader sees is compared

@@ -1,8 +1,8 @@
 """The notation of output blocks: what is accepted and how mistakes are reported."""
 
-from collections.abc import Callable
 
 import pytest
+from support import CheckPage
 
 from mpdocs.engine.notation import (
     Count,
@@ -162,7 +162,6 @@ def test_mistakes_are_named(options: dict[str, object], body: str, message: str)
         parse_expectation(options, body)
 
 
-CheckPage = Callable[..., pytest.RunResult]  # the check_page fixture of conftest.py
 
 # Sample pages, run end to end (tests/samples/notation_*.md): each rule has a page that must fail,
 # and each new word a page that must pass.

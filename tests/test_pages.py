@@ -2,14 +2,12 @@
 
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import CheckPage
 
 from mpdocs.engine import record
-
-CheckPage = Callable[..., pytest.RunResult]  # the check_page fixture of conftest.py
 
 PASSING = [
     "child_output.md",

@@ -1,21 +1,14 @@
 """The Sphinx extension renders {output} blocks as the engine reads them."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import SAMPLES
+from support import build_site as build
 
 from mpdocs.engine.notation import KINDS
 
-SAMPLES = Path(__file__).parent / "samples"
-
 pytest.importorskip("sphinx", reason="the docs extra (Sphinx >= 9.1, Python >= 3.12) is not installed")
-
-
-def build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(source), str(out)],
-                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import CheckPage
 
 from mpdocs.engine import update
-
-CheckPage = Callable[..., pytest.RunResult]  # the check_page fixture of conftest.py
 
 
 def test_update_rewrites_only_output_bodies_and_is_idempotent(
