@@ -40,15 +40,15 @@ NAMES_NOTE = "标着相同名字的几处是同一个值。"
 CHOICE_NAMES = {2: "二选一", 3: "三选一", 4: "四选一"}
 
 
-class output_block(nodes.container):  # type: ignore[misc]  # docutils is untyped here
+class output_block(nodes.container):
     """A rendered output block: header, expected lines and notes."""
 
 
-class output_body(nodes.literal_block):  # type: ignore[misc]  # docutils is untyped here
+class output_body(nodes.literal_block):
     """The expected lines.  Other writers treat it as a literal block; HTML never highlights it."""
 
 
-class output_placeholder(nodes.inline):  # type: ignore[misc]  # docutils is untyped here
+class output_placeholder(nodes.inline):
     """A placeholder shown by its label; its ``meaning`` becomes the tooltip."""
 
 
