@@ -3,6 +3,8 @@ sample pages that must pass, and pages that must fail with a message saying how 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from support import CheckPage
 
@@ -32,6 +34,8 @@ FAILING = [
     ("stop_after_orphan.md", ["the main process ended (exit status -2) but processes it started kept "
                               "running after Ctrl+C; they were killed"]),
     ("collision_literal_pid.md", ["output differs:", "-my pid is 3", "+my pid is *"]),
+    ("limit_flood.md", ["printed more than 1,000,000 bytes, more than any page shows; every process it "
+                        "started was killed"]),
 ]
 
 
@@ -40,3 +44,9 @@ def test_page_fails_saying_how_the_run_ended(check_page: CheckPage, page: str, m
     result = check_page(page)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*[[]start method fork[]] example.py: " + message[0], *message[1:]])
+
+
+def test_a_flood_of_output_ends_the_run_at_once(check_page: CheckPage) -> None:
+    started = time.monotonic()
+    check_page("limit_flood.md", args=("--start-method", "fork")).assert_outcomes(failed=1)
+    assert time.monotonic() - started < 10  # its :timeout: is 15 s

@@ -5,6 +5,7 @@ running any program (the end-to-end samples in test_pages.py run them)."""
 
 from __future__ import annotations
 
+import configparser
 import runpy
 import sys
 from pathlib import Path
@@ -27,6 +28,7 @@ from mpdocs.engine.lexing import Kind, blocks
 from mpdocs.engine.notation import NotationError
 from mpdocs.engine.parsers import PageParser
 from mpdocs.engine.sessions import SessionError, parse_session
+from mpdocs.engine.settings import MATRIX
 
 PROGRAM = 'print("hi")\n'
 OUTPUT = "```{output}\nhi\n```\n"
@@ -152,10 +154,17 @@ def test_a_program_in_its_own_folder_under_examples_brings_the_folder(tmp_path: 
     (folder / "__pycache__" / "worker.cpython-312.pyc").write_bytes(b"")
     docs = tmp_path / "docs"
     docs.mkdir()
-    page = f"```{{literalinclude}} ../examples/fix/main.py\n```\n\n{OUTPUT}"
-    program = script(page, docs).program
+    page = (f"% skip: a module of main.py\n```{{literalinclude}} ../examples/fix/worker.py\n```\n\n"
+            "{download}`words.txt <../examples/fix/data/words.txt>`\n\n"
+            f"```{{literalinclude}} ../examples/fix/main.py\n```\n\n{OUTPUT}")
+    skipped, run = regions(page, docs)
+    assert isinstance(skipped.evaluator, Skipped) and isinstance(run.evaluator, Script)
+    program = run.evaluator.program
     assert program.main == "main.py"
     assert sorted(program.files) == ["data/words.txt", "main.py", "worker.py"]
+    hidden = page.replace("{download}`words.txt <../examples/fix/data/words.txt>`", "")
+    assert any("main.py runs with data/words.txt from its folder, which the page neither shows" in m
+               for m in refusals(hidden, docs))
 
 
 # -- skip ---------------------------------------------------------------------------------
@@ -213,7 +222,7 @@ def test_a_start_method_no_block_covers_fails() -> None:
 
 
 def test_a_release_no_block_covers_fails() -> None:
-    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:python: <3.11\nhi\n```\n"
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:python: 3.11\nhi\n```\n"
     with pytest.raises(NotationError, match=r"covers the start method fork on Python 3\.12\.1"):
         plan_for(declarations(page), ["fork"], (3, 12, 1))
 
@@ -286,3 +295,67 @@ def test_default_method_blocks_run_once_and_cannot_mix_with_named_methods() -> N
     mixed = page + "\n```{output}\n:methods: fork\nhi\n```\n"
     with pytest.raises(NotationError, match="cannot be mixed"):
         plan_for(declarations(mixed), ["fork"], (3, 12, 1))
+
+
+def test_a_download_link_in_a_comment_or_in_code_is_not_offered(tmp_path: Path) -> None:
+    (tmp_path / "hello.py").write_text("import os\n" + PROGRAM)
+    include = "```{literalinclude} hello.py\n:lines: 2\n```\n\n"
+    for hiding in ("<!-- {download}`hello.py` -->\n\n", "```text\n{download}`hello.py`\n```\n\n"):
+        assert any("shows only part of hello.py" in m for m in refusals(hiding + include + OUTPUT, tmp_path))
+
+
+@pytest.mark.parametrize("info", ["default", "guess", "{Code-Block} python", "{CODE} py"])
+def test_names_sphinx_highlights_as_python_and_directive_names_in_any_case(info: str) -> None:
+    assert "neither checked" in refusals(f"```{info}\n{PROGRAM}```\n")[0]
+
+
+def test_pycon3_and_a_python_fence_starting_with_a_prompt_are_sessions() -> None:
+    assert kinds("```pycon3\n>>> 1\n1\n```\n\n```python\n>>> 2\n2\n```\n") == ["Session", "Session"]
+
+
+def test_an_output_directive_in_any_case_is_checked() -> None:
+    assert kinds(f"```python\n{PROGRAM}```\n\n```{{Output}}\nhi\n```\n") == ["Script"]
+
+
+@pytest.mark.parametrize("directive", ["{highlight} python", "{eval-rst}", "{include} fragment.md"])
+def test_directives_that_hide_code_from_the_checker_are_refused(directive: str) -> None:
+    assert kinds(f"```{directive}\n.. code-block:: python\n```\n") == ["Failing"]
+
+
+@pytest.mark.parametrize("prefix, continuation", [("> ", "> "), (": ", "  ")])
+def test_fences_in_blockquotes_and_definitions_are_found(prefix: str, continuation: str) -> None:
+    page = f"Term\n{prefix}```python\n{continuation}{PROGRAM}{continuation}```\n"
+    [block] = blocks(page)
+    assert (block.kind, block.body) == (Kind.PROGRAM, PROGRAM)
+
+
+def test_a_fence_opener_inside_an_html_comment_hides_nothing() -> None:
+    page = f"<!--\n```\n-->\n\n```python\n{PROGRAM}```\n\n```\n"
+    assert "neither checked" in refusals(page)[0]
+
+
+def test_an_html_comment_inside_a_code_fence_is_its_content() -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n<!-- hi -->\n```\n"
+    [output] = script(page).declarations
+    assert isinstance(output, OutputBlock)
+    assert output.block.body == "<!-- hi -->\n"
+
+
+def test_an_included_session_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text(">>> 1\n1\n")
+    page = "```{literalinclude} s.txt\n:language: pycon\n```\n"
+    assert "an included session is not checked" in refusals(page, tmp_path)[0]
+
+
+@pytest.mark.parametrize("python", ['"<3.11"', "3.12.0", '">=3.16"'])
+def test_an_output_block_for_releases_the_checks_never_run_is_refused(python: str) -> None:
+    page = f"```python\n{PROGRAM}```\n\n```{{output}}\n:python: {python}\nhi\n```\n"
+    assert "no release the checks run on" in refusals(page)[0]
+
+
+def test_the_matrix_is_the_releases_tox_checks() -> None:
+    tox = configparser.ConfigParser()
+    tox.read(Path(__file__).parents[1] / "tox.ini")
+    envs = [env.strip() for env in tox["tox"]["env_list"].split(",")]
+    minors = sorted(int(env[-2:]) for env in envs if env.startswith(("py3", "debian3")))
+    assert minors == [minor for _, minor, _ in MATRIX]

@@ -56,7 +56,9 @@ def group(text: str, found: list[Block]) -> Iterator[Group | Refusal]:
     while index < len(found):
         block = found[index]
         index += 1
-        if block.kind == Kind.SKIP:
+        if block.kind == Kind.REFUSED:
+            yield Refusal(block, block.error or "")
+        elif block.kind == Kind.SKIP:
             target = found[index] if index < len(found) else None
             refusal = skip_refusal(text, block, target)
             if refusal or target is None:

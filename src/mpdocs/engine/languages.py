@@ -1,9 +1,10 @@
 """Which code a page shows as Python: the one definition the lexer and the parser share.
 
-A fence is Python when the site highlights it as Python.  Sphinx hands the
-language name to Pygments, so Pygments decides: ``python``, ``Python``, ``py``,
-``python3``, ``py3``, ``numpy``… are programs; ``pycon`` and ``python-console``
-are interactive sessions.  A fence without a language is text, because the
+A fence is Python when the site highlights it as Python.  Sphinx resolves a few
+names itself (``default``, ``pycon3``, ``guess``) and hands the rest to Pygments,
+so Pygments decides: ``python``, ``Python``, ``py``, ``python3``, ``py3``,
+``numpy``… are programs; ``pycon`` and ``python-console`` are interactive
+sessions.  A fence without a language is text, because the
 site's ``highlight_language`` is ``text`` (``conf.py``; a test ties the two).
 An included file without ``:language:`` is judged by its file name.
 """
@@ -31,10 +32,18 @@ def _role(lexer: Lexer) -> Role | None:
     return None
 
 
+# Names Sphinx resolves before asking Pygments (sphinx.highlighting.PygmentsBridge.get_lexer).
+SPHINX_NAMES = {"default": Role.PROGRAM, "pycon3": Role.SESSION, "guess": Role.PROGRAM}
+
+
 def role_of_language(language: str) -> Role | None:
-    """The role of code highlighted as ``language`` (the first word of an info string)."""
+    """The role of code highlighted as ``language`` (the first word of an info string).
+
+    ``guess`` counts as a program: the site may guess Python, so it must be checked or skipped."""
     if not language:
         return None
+    if language.lower() in SPHINX_NAMES:
+        return SPHINX_NAMES[language.lower()]
     try:
         return _role(get_lexer_by_name(language))
     except ClassNotFound:

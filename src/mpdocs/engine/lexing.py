@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 
 from .languages import Role, role_of_file, role_of_language
 
+# A fence may sit in a list item, a definition (deflist) or a blockquote.
 FENCE = re.compile(
-    r"^(?P<prefix>[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$",
+    r"^(?P<prefix>(?:[ \t]*>)*[ \t]*(?:(?:[-*+:]|\d+[.)])[ \t]+)?)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$",
     re.MULTILINE,
 )
+HTML_COMMENT = re.compile(r"^[ ]{0,3}<!--.*?-->", re.DOTALL | re.MULTILINE)  # an HTML block
+BLOCKQUOTE = re.compile(r"^(?:[ \t]*>[ \t]?)+", re.MULTILINE)
 SKIP = re.compile(r"^[ \t]*%[ \t]*skip:[ \t]*(?P<reason>.*?)[ \t]*$", re.MULTILINE)
 DIRECTIVE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<arguments>.*)")
 OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):(?:[ \t]+(?P<value>.*?))?[ \t]*")
@@ -36,8 +39,14 @@ YAML_FENCE = re.compile(r"[ \t]*---[ \t]*")
 # Directives whose body is not Markdown: they are never lexed for blocks inside.
 LITERAL_DIRECTIVES = frozenset({
     "code-block", "code", "sourcecode", "literalinclude", "output", "not-applicable",
-    "math", "raw", "eval-rst", "csv-table", "graphviz", "mermaid",
+    "math", "raw", "csv-table", "graphviz", "mermaid",
 })
+# Directives that would show code the checker cannot see, or change how fences are highlighted.
+REFUSED_DIRECTIVES = {
+    "highlight": "a bare fence is text here; name the language on each fence instead of {highlight}",
+    "eval-rst": "reStructuredText inside a page is not checked; write the blocks in MyST",
+    "include": "included fragments are not checked; put the blocks on the page itself",
+}
 CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode"})
 
 
@@ -48,6 +57,7 @@ class Kind:
     OUTPUT = "output"  # an {output} block
     NOT_APPLICABLE = "not-applicable"  # a {not-applicable} block
     SKIP = "skip"  # a '% skip: reason' comment
+    REFUSED = "refused"  # a directive the checker refuses; ``error`` says why
 
 
 @dataclass(frozen=True)
@@ -100,12 +110,22 @@ def closes(candidate: re.Match[str], opening: re.Match[str]) -> bool:
 
 
 def dedent(text: str, prefix: str) -> str:
+    """The body of a fence opened after ``prefix``: blockquote markers and indentation removed."""
+    if ">" in prefix:
+        text = BLOCKQUOTE.sub("", text)
+        prefix = prefix[prefix.rindex(">") + 1:]
     width = len(prefix.expandtabs())
     lines = []
     for line in text.splitlines(keepends=True):
         removable = len(line) - len(line.lstrip(" "))
         lines.append(line[min(width, removable):])
     return "".join(lines)
+
+
+def without_comments(text: str) -> str:
+    """The page with its HTML comments blanked out (same length, same line numbers): nothing in
+    a comment is shown, so nothing in it opens a fence or offers a download."""
+    return HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
 
 
 def split_options(body: str) -> tuple[dict[str, str], int, str | None]:
@@ -163,42 +183,54 @@ def yaml_options(text: str) -> tuple[dict[str, str], str | None]:
 
 def blocks(text: str) -> list[Block]:
     """Every block of the page the engine cares about, in document order."""
-    return sorted(_blocks(text, 0, len(text)), key=lambda block: block.start)
+    return sorted(_blocks(text, without_comments(text), 0, len(text)), key=lambda block: block.start)
 
 
-def _blocks(text: str, start: int, end: int) -> Iterator[Block]:
+def _blocks(text: str, shown: str, start: int, end: int) -> Iterator[Block]:
+    """Blocks between ``start`` and ``end``; ``shown`` is the text with comments blanked out, where
+    fences are looked for (bodies come from ``text``: a comment inside a fence is its content)."""
     taken: list[tuple[int, int]] = []
-    for fence in fences(text, start, end):
+    for fence in fences(shown, start, end):
         taken.append((fence.start, fence.end))
-        yield from _fence_blocks(text, fence)
-    for match in SKIP.finditer(text, start, end):
+        yield from _fence_blocks(text, shown, fence)
+    for match in SKIP.finditer(shown, start, end):
         if not any(a <= match.start() < b for a, b in taken):
             yield Block(Kind.SKIP, match.start(), match.end(), argument=match["reason"])
 
 
-def _fence_blocks(text: str, fence: Fence) -> Iterator[Block]:
+def _fence_blocks(text: str, shown: str, fence: Fence) -> Iterator[Block]:
     directive = DIRECTIVE.fullmatch(fence.info)
     if directive is None:  # a code fence: ```python, ``` pycon, ```text …
-        role = _role(fence.info)
-        if role is not None:
-            yield _block(text, fence, Kind.SESSION if role is Role.SESSION else Kind.PROGRAM,
-                         with_options=False)
+        yield from _code_block(text, fence, _role(fence.info), with_options=False)
         return
-    name, arguments = directive["name"], directive["arguments"].strip()
-    if name not in LITERAL_DIRECTIVES:  # a directive holding Markdown: look inside
+    name, arguments = directive["name"].lower(), directive["arguments"].strip()  # as docutils reads it
+    if name in REFUSED_DIRECTIVES:
+        yield Block(Kind.REFUSED, fence.start, fence.end, error=REFUSED_DIRECTIVES[name])
+    elif name not in LITERAL_DIRECTIVES:  # a directive holding Markdown: look inside
         container = _block(text, fence, name, with_options=True)
-        yield from _blocks(text, container.body_start, container.body_end)
+        yield from _blocks(text, shown, container.body_start, container.body_end)
     elif name in CODE_DIRECTIVES:
-        role = _role(arguments)
-        if role is not None:
-            yield _block(text, fence, Kind.SESSION if role is Role.SESSION else Kind.PROGRAM,
-                         with_options=True)
+        yield from _code_block(text, fence, _role(arguments), with_options=True)
     elif name == "literalinclude":
         block = _block(text, fence, Kind.INCLUDE, with_options=True, argument=arguments)
-        if role_of_file(arguments, block.options.get("language")) is Role.PROGRAM:
+        role = role_of_file(arguments, block.options.get("language"))
+        if role is Role.PROGRAM:
             yield block
+        elif role is Role.SESSION:
+            yield Block(Kind.REFUSED, fence.start, fence.end,
+                        error="an included session is not checked; write it in a pycon fence on the page")
     elif name in (Kind.OUTPUT, Kind.NOT_APPLICABLE):
         yield _block(text, fence, name, with_options=True)
+
+
+def _code_block(text: str, fence: Fence, role: Role | None, *, with_options: bool) -> Iterator[Block]:
+    if role is None:
+        return
+    block = _block(text, fence, Kind.PROGRAM, with_options=with_options)
+    # a python fence that starts with a prompt is highlighted, and so read, as a session
+    if role is Role.SESSION or block.body.lstrip().startswith(">>>"):
+        block = replace(block, kind=Kind.SESSION)
+    yield block
 
 
 def _role(info: str) -> Role | None:
@@ -217,3 +249,32 @@ def _block(text: str, fence: Fence, kind: str, *, with_options: bool, argument: 
     body = dedent(text[body_start:fence.body_end], fence.prefix)
     return Block(kind, fence.start, fence.end, body, body_start, fence.body_end,
                  " " * len(fence.prefix.expandtabs()), argument, options, error)
+
+
+def _all_fences(shown: str, start: int, end: int) -> Iterator[tuple[Fence, str | None]]:
+    """Every fence, inside Markdown directives too, with its directive's name (None for code)."""
+    for fence in fences(shown, start, end):
+        directive = DIRECTIVE.fullmatch(fence.info)
+        name = directive["name"].lower() if directive else None
+        yield fence, name
+        if name is not None and name not in LITERAL_DIRECTIVES and name not in REFUSED_DIRECTIVES:
+            yield from _all_fences(shown, fence.body_start, fence.body_end)
+
+
+def included_files(text: str) -> list[str]:
+    """The file named by every ``{literalinclude}`` on the page, whatever its language."""
+    shown = without_comments(text)
+    return [DIRECTIVE.fullmatch(fence.info)["arguments"].strip()  # type: ignore[index]
+            for fence, name in _all_fences(shown, 0, len(shown)) if name == "literalinclude"]
+
+
+def prose(text: str) -> str:
+    """The page as text readers read: comments and the bodies of code blanked out."""
+    shown = without_comments(text)
+    blanked = list(shown)
+    for fence, name in _all_fences(shown, 0, len(shown)):
+        if name is None or name in LITERAL_DIRECTIVES:
+            for index in range(fence.start, fence.end):
+                if blanked[index] != "\n":
+                    blanked[index] = " "
+    return "".join(blanked)

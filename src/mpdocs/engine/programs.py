@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexing import Block, Kind
+from .lexing import Block, Kind, included_files, prose
 
 INLINE_NAME = "example.py"
 EXAMPLES_FOLDER = "examples"
@@ -52,17 +52,29 @@ def program_of(block: Block, page: Path, page_text: str) -> Program:
             f"this literalinclude shows only part of {path.name} (:{':, :'.join(partial)}:), but "
             f"the whole file runs; offer it with {{download}}`{block.argument}` on the page")
     if path.parent.parent.name == EXAMPLES_FOLDER:
-        folder = path.parent
-        files = {str(file.relative_to(folder)): file.read_text(encoding="utf-8")
-                 for file in sorted(folder.rglob("*")) if file.is_file() and not ignored(file)}
-        return Program(files, str(path.relative_to(folder)))
+        return folder_program(path, page, page_text)
     return Program({path.name: path.read_text(encoding="utf-8")}, path.name)
 
 
+def folder_program(main: Path, page: Path, page_text: str) -> Program:
+    """A program made of its folder's files, each of which the reader must be able to get."""
+    folder = main.parent
+    files = [file for file in sorted(folder.rglob("*")) if file.is_file() and not ignored(file)]
+    offered = downloads(page, page_text) | {(page.parent / name).resolve()
+                                           for name in included_files(page_text)}
+    hidden = [str(file.relative_to(folder)) for file in files if file.resolve() not in offered]
+    if hidden:
+        raise ProgramError(
+            f"{main.name} runs with {', '.join(hidden)} from its folder, which the page neither shows "
+            "(literalinclude) nor offers for download, so a reader cannot run it")
+    return Program({str(file.relative_to(folder)): file.read_text(encoding="utf-8") for file in files},
+                   str(main.relative_to(folder)))
+
+
 def downloads(page: Path, page_text: str) -> set[Path]:
-    """The files the page offers with the ``{download}`` role."""
+    """The files the page offers with the ``{download}`` role, in text readers see."""
     found = set()
-    for match in DOWNLOAD.finditer(page_text):
+    for match in DOWNLOAD.finditer(prose(page_text)):
         target = (match["target"] or match["bare"]).strip()
         found.add((page.parent / target).resolve())
     return found

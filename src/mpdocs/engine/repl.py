@@ -14,6 +14,7 @@ terminal showed for each statement.
 from __future__ import annotations
 
 import json
+import linecache
 import sys
 import traceback
 from pathlib import Path
@@ -27,9 +28,18 @@ def marker(token: str, label: str | int) -> str:
     return f"\u27e6mpdocs {token} {label}\u27e7"
 
 
-def run(source: str, namespace: dict[str, object]) -> None:
+def filename(number: int) -> str:
+    """What the REPL calls the statement: from 3.13 each input is a file with its source kept, so
+    tracebacks show its lines, as a reader's REPL shows them."""
+    return f"<python-input-{number}>" if sys.version_info >= (3, 13) else "<stdin>"
+
+
+def run(source: str, number: int, namespace: dict[str, object]) -> None:
+    name = filename(number)
+    if name != "<stdin>":
+        linecache.cache[name] = (len(source), None, source.splitlines(keepends=True), name)
     try:
-        code = compile(source, "<stdin>", "single")
+        code = compile(source, name, "single")
     except SyntaxError:
         traceback.print_exc(limit=0)
         return
@@ -50,7 +60,7 @@ def main() -> None:
     namespace = vars(sys.modules["__main__"])
     for number, source in enumerate(session["statements"]):
         print(marker(session["token"], number), flush=True)
-        run(source, namespace)
+        run(source, number, namespace)
         sys.stdout.flush()
         sys.stderr.flush()
     print(marker(session["token"], END), flush=True)

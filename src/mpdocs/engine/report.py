@@ -7,7 +7,7 @@ import textwrap
 
 from .matcher import STEP_LIMIT, Matcher
 from .notation import Expectation, terminal_lines
-from .runner import GRACE, Run
+from .runner import GRACE, OUTPUT_LIMIT, Run
 
 
 def status_problem(run: Run, expectation: Expectation | None) -> str | None:
@@ -15,6 +15,9 @@ def status_problem(run: Run, expectation: Expectation | None) -> str | None:
     session, which must end by itself with exit status 0."""
     closed = (" without its terminal (it closed it or sent its output elsewhere)"
               if run.terminal_closed else "")
+    if run.flooded:
+        return (f"printed more than {OUTPUT_LIMIT:,} bytes, more than any page shows; every process "
+                "it started was killed")
     if run.orphans:
         after = "after Ctrl+C" if run.stopped else "until the time limit"
         return (f"the main process ended (exit status {run.returncode}) but processes it started kept "
@@ -65,9 +68,19 @@ def describe_output_mismatch(matcher: Matcher, expectation: Expectation, run: Ru
                 "(⟨pid:…⟩, ⟨id:…⟩, ⟨addr:…⟩, …) share one value, an unnamed one takes a named one's "
                 "value, or lines broke an :any-order:, :order-within:, :together:, :repeat:, "
                 ":either: or :optional: declaration)"]
-    return "output differs:\n" + "\n".join(diff)
+    return "output differs:\n" + "\n".join(shortened(diff))
+
+
+SHOWN_LINES = 200  # of a long output or diff, the first and last halves are shown
+
+
+def shortened(lines: list[str]) -> list[str]:
+    if len(lines) <= SHOWN_LINES:
+        return lines
+    half = SHOWN_LINES // 2
+    return [*lines[:half], f"… {len(lines) - SHOWN_LINES} more lines …", *lines[-half:]]
 
 
 def raw_output(run: Run) -> str:
-    shown = "\n".join(terminal_lines(run.output)) or "(nothing)"
+    shown = "\n".join(shortened(terminal_lines(run.output))) or "(nothing)"
     return "raw output:\n" + textwrap.indent(shown, "    | ", lambda line: True)

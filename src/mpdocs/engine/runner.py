@@ -63,6 +63,7 @@ LAUNCHER = BOOTSTRAP / "mpdocs_launcher.py"
 PACKAGE_ROOT = Path(mpdocs.__file__).resolve().parent.parent
 ISOLATION_VARIABLE = "MPDOCS_ISOLATION"  # "off": use the fallback even where namespaces work
 GRACE = 2.0  # seconds for a program to end after Ctrl+C, and for the kernel to end a killed run
+OUTPUT_LIMIT = 1_000_000  # bytes a run may print: no page shows more, and a flood must not fill memory
 FALLBACK_WARNING = (
     "mpdocs: runs are not isolated (Linux namespaces are not available here, or "
     f"{ISOLATION_VARIABLE}=off): files a program "
@@ -82,6 +83,7 @@ class Run:
     terminal_closed: bool = False  # every process let go of the terminal, yet some kept running
     killed: bool = False  # processes still running after Ctrl+C had to be killed
     isolated: bool = False  # ran in its own namespaces (see the module docstring)
+    flooded: bool = False  # printed more than OUTPUT_LIMIT bytes, and was ended there
 
 
 def probe_isolation() -> bool:
@@ -148,6 +150,7 @@ class Progress:
     status_text: bytes = b""
     terminal_open: bool = True
     finished: bool = False  # every process of the run has ended
+    size: int = 0  # bytes of output so far
 
     @property
     def main_status(self) -> int | None:
@@ -159,7 +162,7 @@ class Progress:
 
     def follow(self, deadline: float) -> None:
         """Collect output until every process has ended and the terminal is drained, or ``deadline``."""
-        while self.terminal_open or not self.finished:
+        while (self.terminal_open or not self.finished) and not self.flooded:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
@@ -170,6 +173,7 @@ class Progress:
                     chunk = b""
                 if chunk and key.fd == self.master:
                     self.chunks.append(chunk)
+                    self.size += len(chunk)
                 elif chunk:
                     self.status_text += chunk
                 elif key.fd == self.master:
@@ -179,6 +183,11 @@ class Progress:
                     self.selector.unregister(key.fd)
                     self.finished = True
                     deadline = min(deadline, time.monotonic() + GRACE)
+
+    @property
+    def flooded(self) -> bool:
+        """The run printed more than :data:`OUTPUT_LIMIT`: it is ended at once."""
+        return self.size > OUTPUT_LIMIT
 
     @property
     def output(self) -> str:
@@ -275,7 +284,7 @@ def supervise(launcher: Launcher, progress: Progress, workdir: Path, started: fl
               timeout: float, stop_after: float | None) -> Run:
     """Follow the run to its end, pressing Ctrl+C and killing as the limits say."""
     progress.follow(started + (timeout if stop_after is None else stop_after))
-    limit_reached = not progress.finished
+    limit_reached = not progress.finished and not progress.flooded
     orphans = limit_reached and progress.main_status is not None
     terminal_closed = limit_reached and not progress.terminal_open
     if limit_reached and stop_after is not None:
@@ -298,6 +307,7 @@ def supervise(launcher: Launcher, progress: Progress, workdir: Path, started: fl
         terminal_closed=terminal_closed,
         killed=killed and stop_after is not None,
         isolated=ISOLATED,
+        flooded=progress.flooded,
     )
 
 

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from .notation import START_METHODS
 
+# The releases tox checks the pages on (envs py311, py312, debian313, debian314, debian315; a test
+# ties the two).  pyenv's are exact; Debian unstable's move to each line's latest patch, written .99.
+MATRIX = ((3, 11, 7), (3, 12, 1), (3, 13, 99), (3, 14, 99), (3, 15, 99))
+
 
 @dataclass
 class Settings:
