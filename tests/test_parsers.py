@@ -359,3 +359,19 @@ def test_the_matrix_is_the_releases_tox_checks() -> None:
     envs = [env.strip() for env in tox["tox"]["env_list"].split(",")]
     minors = sorted(int(env[-2:]) for env in envs if env.startswith(("py3", "debian3")))
     assert minors == [minor for _, minor, _ in MATRIX]
+
+
+def test_an_indented_code_block_opens_no_fence() -> None:
+    page = f"A paragraph.\n\n    ```\n    indented code\n\n```python\n{PROGRAM}```\n\n```\n"
+    assert "neither checked" in refusals(page)[0]
+
+
+def test_a_fence_left_open_in_a_list_item_ends_with_the_item() -> None:
+    page = f"- item\n\n  ```text\n  left open\n\nA paragraph.\n\n```python\n{PROGRAM}```\n"
+    assert "neither checked" in refusals(page)[0]
+
+
+def test_an_eval_rst_block_of_autodoc_directives_only_is_allowed() -> None:
+    assert kinds("```{eval-rst}\n.. automodule:: mpdocs.workers\n   :members:\n```\n") == []
+    shown = "```{eval-rst}\n.. automodule:: mpdocs.workers\n\n.. code-block:: python\n\n   print(1)\n```\n"
+    assert kinds(shown) == ["Failing"]

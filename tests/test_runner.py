@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -262,3 +263,14 @@ def test_folders_under_tmp_that_the_run_needs_stay_visible(
     monkeypatch.setenv("PYTHONPATH", str(library))
     result = run("import helper_under_tmp\nprint(helper_under_tmp.VALUE)\n", method=None)
     assert (result.output, result.returncode) == ("42\n", 0)
+
+
+def test_ctrl_c_works_even_when_the_engine_ignores_sigint(isolation: str) -> None:
+    """A suite started from a background job inherits SIGINT ignored; a reader's program does not."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = run("import time\nprint('waiting', flush=True)\ntime.sleep(30)\n", stop_after=1.5)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert result.stopped and not result.killed
+    assert result.output.splitlines()[-1] == "KeyboardInterrupt"

@@ -1,17 +1,17 @@
 """Find, in document order, the blocks of a MyST page that the engine cares about.
 
-MyST fences are opened by three or more backticks, tildes or (with the
-``colon_fence`` extension) colons, and closed by the first later line of the
-same character, at least as long, with no info string: what lies between is the
-fence's body, whatever it contains.  A directive that holds Markdown (``note``,
-``admonition``, ``dropdown``, ``tab-set``, ``tab-item``…) has its body lexed
-again, so programs and outputs inside it are found; a code fence, or a directive
-whose body is literal (``code-block``, ``output``…), is never looked into, so a
-notation sample inside a ````markdown fence is text.
+The page is parsed by markdown-it with the plugins MyST uses for the site's
+extensions (colon fences, definition lists, field lists, ``%`` comments,
+roles), so a fence is a fence exactly when the site renders one: not inside an
+HTML comment, not in an indented code block, yes in a list item, a definition or
+a blockquote.  A directive that holds Markdown (``note``, ``dropdown``,
+``tab-item``…) has its body parsed again, as MyST does, so programs and outputs
+inside it are found; a code fence, or a directive whose body is literal
+(``code-block``, ``output``…), is never looked into.
 
 sybil's fenced-code lexers know neither colon fences nor directives nested in
-directives, so this module does its own fence scanning; the blocks it yields
-carry what sybil's lexemes would (position, body, options).
+directives, so this module reads the tokens itself; the blocks it yields carry
+what sybil's lexemes would (position, body, options).
 """
 
 from __future__ import annotations
@@ -21,17 +21,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.field_list import fieldlist_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
 
 from .languages import Role, role_of_file, role_of_language
 
-# A fence may sit in a list item, a definition (deflist) or a blockquote.
-FENCE = re.compile(
-    r"^(?P<prefix>(?:[ \t]*>)*[ \t]*(?:(?:[-*+:]|\d+[.)])[ \t]+)?)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$",
-    re.MULTILINE,
-)
-HTML_COMMENT = re.compile(r"^[ ]{0,3}<!--.*?-->", re.DOTALL | re.MULTILINE)  # an HTML block
-BLOCKQUOTE = re.compile(r"^(?:[ \t]*>[ \t]?)+", re.MULTILINE)
-SKIP = re.compile(r"^[ \t]*%[ \t]*skip:[ \t]*(?P<reason>.*?)[ \t]*$", re.MULTILINE)
+# The block structure MyST gives a page (conf.py: myst_enable_extensions).
+PARSER = (MarkdownIt("commonmark").use(colon_fence_plugin).use(deflist_plugin).use(fieldlist_plugin)
+          .use(myst_block_plugin).use(myst_role_plugin))
+FENCES = ("fence", "colon_fence")
+# What stands before a fence's markup on its line: list markers, definition colons, blockquotes.
+PREFIX = re.compile(r"(?P<prefix>[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+)?)(?:`{3,}|~{3,}|:{3,})")
+# An {eval-rst} body of autodoc directives and their options only, such as ".. automodule:: x"
+AUTODOC_ONLY = re.compile(r"(?:[ \t]*\n|\.\. auto\w+:: [^\n]*\n|[ \t]+:[\w-]+:[^\n]*\n)*")
+SKIP = re.compile(r"[ \t]*skip:[ \t]*(?P<reason>.*?)[ \t]*")
 DIRECTIVE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<arguments>.*)")
 OPTION = re.compile(r"[ \t]*:(?P<key>[\w-]+):(?:[ \t]+(?P<value>.*?))?[ \t]*")
 YAML_FENCE = re.compile(r"[ \t]*---[ \t]*")
@@ -44,10 +52,15 @@ LITERAL_DIRECTIVES = frozenset({
 # Directives that would show code the checker cannot see, or change how fences are highlighted.
 REFUSED_DIRECTIVES = {
     "highlight": "a bare fence is text here; name the language on each fence instead of {highlight}",
-    "eval-rst": "reStructuredText inside a page is not checked; write the blocks in MyST",
+    "eval-rst": "reStructuredText inside a page is not checked: write the blocks in MyST (only "
+                "autodoc directives may stand in {eval-rst})",
     "include": "included fragments are not checked; put the blocks on the page itself",
 }
 CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode"})
+
+
+def holds_markdown(directive: str) -> bool:
+    return directive not in LITERAL_DIRECTIVES and directive not in REFUSED_DIRECTIVES
 
 
 class Kind:
@@ -76,56 +89,48 @@ class Block:
 
 @dataclass(frozen=True)
 class Fence:
-    start: int
+    """A fenced block as the site's parser reads it, placed in the page."""
+
+    start: int  # offsets in the page
     end: int
-    body_start: int
-    body_end: int
-    prefix: str
+    body_start: int  # first line after the opening fence
+    body_end: int  # the closing fence's line, or the end of the container if unclosed
+    body_line: int  # line number (from 0) of body_start
+    indent: str  # what stands before the fence's markup, list markers as spaces
     info: str
+    content: str  # the body with the indentation and blockquote markers removed
+
+    def inner(self) -> tuple[str, int]:
+        """A Markdown directive's body after its options, and the page line it starts on."""
+        _, taken, _ = split_options(self.content)
+        return "".join(self.content.splitlines(keepends=True)[taken:]), self.body_line + taken
 
 
-def fences(text: str, start: int, end: int) -> Iterator[Fence]:
-    """The outermost fences between ``start`` and ``end``, in order."""
-    position = start
-    while True:
-        opening = FENCE.search(text, position, end)
-        if opening is None:
-            return
-        body_start = min(opening.end() + 1, end)
-        closing = None
-        for candidate in FENCE.finditer(text, body_start, end):
-            if closes(candidate, opening):
-                closing = candidate
-                break
-        body_end = closing.start() if closing else end
-        fence_end = min(closing.end() + 1, end) if closing else end
-        yield Fence(opening.start(), fence_end, body_start, body_end,
-                    opening["prefix"], opening["info"].strip())
-        position = fence_end
+class Page:
+    """A page's text with its line offsets, to place tokens found in nested bodies."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.splitlines(keepends=True)
+        self.offsets = [0]
+        for line in self.lines:
+            self.offsets.append(self.offsets[-1] + len(line))
 
-def closes(candidate: re.Match[str], opening: re.Match[str]) -> bool:
-    fence, opened = candidate["fence"], opening["fence"]
-    return fence[0] == opened[0] and len(fence) >= len(opened) and not candidate["info"].strip()
+    def offset(self, line: int) -> int:
+        return self.offsets[min(line, len(self.lines))]
 
-
-def dedent(text: str, prefix: str) -> str:
-    """The body of a fence opened after ``prefix``: blockquote markers and indentation removed."""
-    if ">" in prefix:
-        text = BLOCKQUOTE.sub("", text)
-        prefix = prefix[prefix.rindex(">") + 1:]
-    width = len(prefix.expandtabs())
-    lines = []
-    for line in text.splitlines(keepends=True):
-        removable = len(line) - len(line.lstrip(" "))
-        lines.append(line[min(width, removable):])
-    return "".join(lines)
-
-
-def without_comments(text: str) -> str:
-    """The page with its HTML comments blanked out (same length, same line numbers): nothing in
-    a comment is shown, so nothing in it opens a fence or offers a download."""
-    return HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
+    def fence(self, token: Token, base: int) -> Fence:
+        assert token.map is not None
+        first, last = token.map[0] + base, token.map[1] + base
+        opener = self.lines[first]
+        prefix = PREFIX.match(opener)
+        indent = prefix["prefix"] if prefix else ""
+        indent = re.sub(r"[-*+:0-9.)]", " ", indent) if ">" not in indent else indent
+        closing = self.lines[last - 1].strip(" \t>\n") if last - 1 > first else ""
+        closed = bool(closing) and set(closing) == {token.markup[0]} and len(closing) >= len(token.markup)
+        body_end = last - 1 if closed else last
+        return Fence(self.offset(first), self.offset(last), self.offset(first + 1),
+                     self.offset(body_end), first + 1, indent, token.info.strip(), token.content)
 
 
 def split_options(body: str) -> tuple[dict[str, str], int, str | None]:
@@ -183,36 +188,44 @@ def yaml_options(text: str) -> tuple[dict[str, str], str | None]:
 
 def blocks(text: str) -> list[Block]:
     """Every block of the page the engine cares about, in document order."""
-    return sorted(_blocks(text, without_comments(text), 0, len(text)), key=lambda block: block.start)
+    page = Page(text)
+    return sorted(_blocks(page, text, 0), key=lambda block: block.start)
 
 
-def _blocks(text: str, shown: str, start: int, end: int) -> Iterator[Block]:
-    """Blocks between ``start`` and ``end``; ``shown`` is the text with comments blanked out, where
-    fences are looked for (bodies come from ``text``: a comment inside a fence is its content)."""
-    taken: list[tuple[int, int]] = []
-    for fence in fences(shown, start, end):
-        taken.append((fence.start, fence.end))
-        yield from _fence_blocks(text, shown, fence)
-    for match in SKIP.finditer(shown, start, end):
-        if not any(a <= match.start() < b for a, b in taken):
-            yield Block(Kind.SKIP, match.start(), match.end(), argument=match["reason"])
+def _blocks(page: Page, source: str, base: int) -> Iterator[Block]:
+    """The blocks of ``source``, a part of the page that starts at line ``base``."""
+    for token in PARSER.parse(source):
+        if token.type in FENCES:
+            yield from _fence_blocks(page, page.fence(token, base))
+        elif token.type == "myst_line_comment" and token.map is not None:
+            yield from _skip(page, token, base)
 
 
-def _fence_blocks(text: str, shown: str, fence: Fence) -> Iterator[Block]:
+def _skip(page: Page, token: Token, base: int) -> Iterator[Block]:
+    assert token.map is not None
+    for number, line in enumerate(token.content.splitlines()):
+        match = SKIP.fullmatch(line)
+        if match:
+            start = page.offset(token.map[0] + base + number)
+            yield Block(Kind.SKIP, start, page.offset(token.map[1] + base), argument=match["reason"])
+
+
+def _fence_blocks(page: Page, fence: Fence) -> Iterator[Block]:
     directive = DIRECTIVE.fullmatch(fence.info)
     if directive is None:  # a code fence: ```python, ``` pycon, ```text …
-        yield from _code_block(text, fence, _role(fence.info), with_options=False)
+        yield from _code_block(page, fence, _role(fence.info), with_options=False)
         return
     name, arguments = directive["name"].lower(), directive["arguments"].strip()  # as docutils reads it
+    if name == "eval-rst" and AUTODOC_ONLY.fullmatch(fence.content):
+        return  # the API reference, generated from docstrings: no code shown
     if name in REFUSED_DIRECTIVES:
         yield Block(Kind.REFUSED, fence.start, fence.end, error=REFUSED_DIRECTIVES[name])
-    elif name not in LITERAL_DIRECTIVES:  # a directive holding Markdown: look inside
-        container = _block(text, fence, name, with_options=True)
-        yield from _blocks(text, shown, container.body_start, container.body_end)
+    elif name not in LITERAL_DIRECTIVES:  # a directive holding Markdown: look inside, as MyST does
+        yield from _blocks(page, *fence.inner())
     elif name in CODE_DIRECTIVES:
-        yield from _code_block(text, fence, _role(arguments), with_options=True)
+        yield from _code_block(page, fence, _role(arguments), with_options=True)
     elif name == "literalinclude":
-        block = _block(text, fence, Kind.INCLUDE, with_options=True, argument=arguments)
+        block = _block(page, fence, Kind.INCLUDE, with_options=True, argument=arguments)
         role = role_of_file(arguments, block.options.get("language"))
         if role is Role.PROGRAM:
             yield block
@@ -220,13 +233,13 @@ def _fence_blocks(text: str, shown: str, fence: Fence) -> Iterator[Block]:
             yield Block(Kind.REFUSED, fence.start, fence.end,
                         error="an included session is not checked; write it in a pycon fence on the page")
     elif name in (Kind.OUTPUT, Kind.NOT_APPLICABLE):
-        yield _block(text, fence, name, with_options=True)
+        yield _block(page, fence, name, with_options=True)
 
 
-def _code_block(text: str, fence: Fence, role: Role | None, *, with_options: bool) -> Iterator[Block]:
+def _code_block(page: Page, fence: Fence, role: Role | None, *, with_options: bool) -> Iterator[Block]:
     if role is None:
         return
-    block = _block(text, fence, Kind.PROGRAM, with_options=with_options)
+    block = _block(page, fence, Kind.PROGRAM, with_options=with_options)
     # a python fence that starts with a prompt is highlighted, and so read, as a session
     if role is Role.SESSION or block.body.lstrip().startswith(">>>"):
         block = replace(block, kind=Kind.SESSION)
@@ -239,42 +252,42 @@ def _role(info: str) -> Role | None:
     return role_of_language(words[0]) if words else None
 
 
-def _block(text: str, fence: Fence, kind: str, *, with_options: bool, argument: str = "") -> Block:
-    raw_lines = text[fence.body_start:fence.body_end].splitlines(keepends=True)
+def _block(page: Page, fence: Fence, kind: str, *, with_options: bool, argument: str = "") -> Block:
     options: dict[str, str] = {}
     taken, error = 0, None
     if with_options:
-        options, taken, error = split_options(dedent("".join(raw_lines), fence.prefix))
-    body_start = fence.body_start + len("".join(raw_lines[:taken]))
-    body = dedent(text[body_start:fence.body_end], fence.prefix)
-    return Block(kind, fence.start, fence.end, body, body_start, fence.body_end,
-                 " " * len(fence.prefix.expandtabs()), argument, options, error)
+        options, taken, error = split_options(fence.content)
+    body = "".join(fence.content.splitlines(keepends=True)[taken:])
+    return Block(kind, fence.start, fence.end, body, page.offset(fence.body_line + taken), fence.body_end,
+                 fence.indent, argument, options, error)
 
 
-def _all_fences(shown: str, start: int, end: int) -> Iterator[tuple[Fence, str | None]]:
-    """Every fence, inside Markdown directives too, with its directive's name (None for code)."""
-    for fence in fences(shown, start, end):
-        directive = DIRECTIVE.fullmatch(fence.info)
-        name = directive["name"].lower() if directive else None
-        yield fence, name
-        if name is not None and name not in LITERAL_DIRECTIVES and name not in REFUSED_DIRECTIVES:
-            yield from _all_fences(shown, fence.body_start, fence.body_end)
+def _tokens(page: Page, source: str, base: int) -> Iterator[tuple[Token, Fence | None]]:
+    """Every token of the page, inside Markdown directives too, with its fence if it is one."""
+    for token in PARSER.parse(source):
+        fence = page.fence(token, base) if token.type in FENCES else None
+        yield token, fence
+        directive = DIRECTIVE.fullmatch(fence.info) if fence else None
+        if fence and directive and holds_markdown(directive["name"].lower()):
+            yield from _tokens(page, *fence.inner())
 
 
 def included_files(text: str) -> list[str]:
     """The file named by every ``{literalinclude}`` on the page, whatever its language."""
-    shown = without_comments(text)
-    return [DIRECTIVE.fullmatch(fence.info)["arguments"].strip()  # type: ignore[index]
-            for fence, name in _all_fences(shown, 0, len(shown)) if name == "literalinclude"]
+    found = []
+    for _, fence in _tokens(Page(text), text, 0):
+        directive = DIRECTIVE.fullmatch(fence.info) if fence else None
+        if directive and directive["name"].lower() == "literalinclude":
+            found.append(directive["arguments"].strip())
+    return found
 
 
-def prose(text: str) -> str:
-    """The page as text readers read: comments and the bodies of code blanked out."""
-    shown = without_comments(text)
-    blanked = list(shown)
-    for fence, name in _all_fences(shown, 0, len(shown)):
-        if name is None or name in LITERAL_DIRECTIVES:
-            for index in range(fence.start, fence.end):
-                if blanked[index] != "\n":
-                    blanked[index] = " "
-    return "".join(blanked)
+def download_targets(text: str) -> list[str]:
+    """What every ``{download}`` role on the page links to."""
+    found = []
+    for token, _ in _tokens(Page(text), text, 0):
+        for child in token.children or []:
+            if child.type == "myst_role" and child.meta.get("name") == "download":
+                label, _, target = child.content.partition("<")
+                found.append(target.rstrip(">").strip() if target else label.strip())
+    return found

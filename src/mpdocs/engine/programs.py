@@ -13,11 +13,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexing import Block, Kind, included_files, prose
+from .lexing import Block, Kind, download_targets, included_files
 
 INLINE_NAME = "example.py"
 EXAMPLES_FOLDER = "examples"
@@ -26,7 +25,6 @@ PARTIAL_OPTIONS = frozenset({
     "lines", "pyobject", "start-after", "end-before", "start-at", "end-at", "diff",
     "dedent", "prepend", "append",
 })
-DOWNLOAD = re.compile(r"\{download\}`(?:[^`<]*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
 
 
 class ProgramError(ValueError):
@@ -73,11 +71,7 @@ def folder_program(main: Path, page: Path, page_text: str) -> Program:
 
 def downloads(page: Path, page_text: str) -> set[Path]:
     """The files the page offers with the ``{download}`` role, in text readers see."""
-    found = set()
-    for match in DOWNLOAD.finditer(prose(page_text)):
-        target = (match["target"] or match["bare"]).strip()
-        found.add((page.parent / target).resolve())
-    return found
+    return {(page.parent / target).resolve() for target in download_targets(page_text)}
 
 
 def ignored(file: Path) -> bool:

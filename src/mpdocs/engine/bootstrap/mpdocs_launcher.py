@@ -118,6 +118,11 @@ def start_program(argv: list[str]) -> int:
             fcntl.ioctl(1, termios.TIOCSCTTY, 0)
         except OSError:  # stdout is not a terminal: nothing to control
             pass
+        # as a shell starts a program: default signal dispositions (Ctrl+C works even when the
+        # engine was started with SIGINT ignored, say from a background job), nothing blocked
+        for number in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
+            signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
         os.execv(sys.executable, [sys.executable, *argv])
     let_go_of_terminal()
     return pid
