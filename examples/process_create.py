@@ -10,6 +10,9 @@ def run_proc():
 if __name__=='__main__':
     p = Process(target=run_proc)
     p.start()
-    while True:
-        print("----1----")
-        time.sleep(1)
+    try:
+        while True:
+            print("----1----")
+            time.sleep(1)
+    finally:
+        p.join()  # 按下 Ctrl+C 后，先等子进程打印完它的错误回溯，两段回溯才不会交错

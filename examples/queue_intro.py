@@ -8,23 +8,23 @@ print(q.full())  # False
 q.put("消息3")
 print(q.full())  # True
 
-# 因为消息列队已满，故可使用try...except捕获队列已满异常（if判断更推荐 ）
+# 因为消息队列已满，故可使用try...except捕获队列已满异常（if判断更推荐 ）
 # 第一个try会等待2秒后再抛出异常，第二个Try会立刻抛出异常
 try:
     q.put("消息4", True, 2)
 except queue.Full as e:     # 捕获队列已满异常
-    print("消息列队已满，现有消息数量:%s" % q.qsize())
+    print("消息队列已满，现有消息数量:%s" % q.qsize())
 
 try:
     q.put_nowait("消息4")
 except queue.Full as e:
-    print("消息列队已满，现有消息数量:%s" % q.qsize())
+    print("消息队列已满，现有消息数量:%s" % q.qsize())
 
-# 推荐的方式，先判断消息列队是否已满，再写入
+# 推荐的方式，先判断消息队列是否已满，再写入
 if not q.full():
     q.put_nowait("消息4")
 
-# 读取消息时，先判断消息列队是否为空，再读取
+# 读取消息时，先判断消息队列是否为空，再读取
 if not q.empty():
     for i in range(q.qsize()):
         print(q.get_nowait())

@@ -20,12 +20,14 @@ def read(q):
             break
 
 if __name__=='__main__':
-    # 父进程创建Queue，并传给各个子进程：（Queue的对象为可变类型，传入函数后可以被改变 ）
+    # 父进程创建Queue，并传给各个子进程。子进程拿到的参数都是副本（fork 方式下是复制的内存，
+    # spawn、forkserver 方式下是序列化后重建的对象），在子进程里修改一个列表，父进程看不到；
+    # Queue 能在进程之间传递数据，是因为它底层是一条管道加几把锁，副本连着的是同一条管道
     q = Queue()
     pw = Process(target=write, args=(q,))
     pr = Process(target=read, args=(q,))
     # 启动子进程pw，写入:
-    pw.start()    
+    pw.start()
     # 等待pw结束:
     pw.join()
     # 启动子进程pr，读取:
