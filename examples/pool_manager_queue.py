@@ -1,10 +1,10 @@
 # 修改import中的Queue为Manager
 from multiprocessing import Manager, Pool
-import os, time, random
+import os
 
 def reader(q):
     print("reader启动(%s),父进程为(%s)" % (os.getpid(), os.getppid()))
-    for i in range(q.qsize()):
+    for _ in range(q.qsize()):
         print("reader从Queue获取到消息：%s" % q.get(True))
 
 def writer(q):

@@ -1,10 +1,10 @@
 # 用错了 Queue：multiprocessing.Queue 不能作为参数交给进程池
 from multiprocessing import Pool, Queue
-import os, time, random
+import os, time
 
 def reader(q):
     print("reader启动(%s),父进程为(%s)" % (os.getpid(), os.getppid()))
-    for i in range(q.qsize()):
+    for _ in range(q.qsize()):
         print("reader从Queue获取到消息：%s" % q.get(True))
 
 def writer(q):

@@ -1,6 +1,5 @@
 from multiprocessing import Process
 import os
-import time
 
 def run_proc():
     """子进程要执行的代码"""

@@ -3,7 +3,7 @@ import os
 from time import sleep
 
 def run_proc(name, age, **kwargs):
-    for i in range(10):
+    for _ in range(10):
         print('子进程运行中，name= %s,age=%d ,pid=%d...' % (name, age, os.getpid()))
         print(kwargs)
         sleep(1)  # 原文为 sleep(0.2)，改为每秒一轮，见下面的说明

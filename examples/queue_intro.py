@@ -12,12 +12,12 @@ print(q.full())  # True
 # 第一个try会等待2秒后再抛出异常，第二个Try会立刻抛出异常
 try:
     q.put("消息4", True, 2)
-except queue.Full as e:     # 捕获队列已满异常
+except queue.Full:  # 捕获队列已满异常
     print("消息队列已满，现有消息数量:%s" % q.qsize())
 
 try:
     q.put_nowait("消息4")
-except queue.Full as e:
+except queue.Full:
     print("消息队列已满，现有消息数量:%s" % q.qsize())
 
 # 推荐的方式，先判断消息队列是否已满，再写入
@@ -26,5 +26,5 @@ if not q.full():
 
 # 读取消息时，先判断消息队列是否为空，再读取
 if not q.empty():
-    for i in range(q.qsize()):
+    for _ in range(q.qsize()):
         print(q.get_nowait())

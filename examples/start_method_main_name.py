@@ -7,7 +7,7 @@ def run_proc():
     print('子进程运行中')
 
 if __name__ == '__main__':
-    for i in range(2):
+    for _ in range(2):
         p = Process(target=run_proc)
         p.start()
         p.join()
