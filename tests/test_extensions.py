@@ -190,3 +190,10 @@ def test_without_records_the_site_says_so_or_a_required_build_fails(tmp_path: Pa
     else:
         assert result.returncode == 0, result.stderr
         assert "这次构建没有附带检查记录" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_bold_that_myst_did_not_read_fails_the_build_naming_file_and_line(tmp_path: Path) -> None:
+    result = build("sphinx_linebreaks/bold", tmp_path)
+    assert result.returncode != 0
+    assert re.findall(r"index\.md:(\d+): WARNING: '\*\*' shows literally", result.stderr) == ["3", "3"], \
+        result.stderr

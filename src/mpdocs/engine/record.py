@@ -19,7 +19,7 @@ from pathlib import Path
 class Record:
     python: str  # e.g. "3.14.10"
     implementation: str  # e.g. "cpython"
-    build: str  # where the interpreter comes from, e.g. "Debian GNU/Linux forky/sid"
+    build: str  # the system it ran on, e.g. "Debian GNU/Linux forky/sid"
     methods: list[str]  # start methods the examples ran under
     pages: list[str]  # pages checked, relative to the folder of pages
     programs: int  # program examples verified

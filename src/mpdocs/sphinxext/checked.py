@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 NO_RECORDS = ("这次构建没有附带检查记录，所以这里列不出核对过的 Python 版本。完整运行 tox 时，"
               "先检查每个页面，再构建网站，这里就会列出每个版本。")
-HEADERS = ("Python 版本", "解释器来源", "启动方式", "核对的程序", "核对的交互式示例")
+HEADERS = ("Python 版本", "运行的系统", "启动方式", "核对的程序", "核对的交互式示例")
 
 
 def version_key(record: Record) -> tuple[int, ...]:

@@ -7,6 +7,11 @@ the build warns, naming the file and line, and ``-W`` makes it fail.
 
 Docstrings are code, wrapped at the line-length limit, so their breaks
 between Chinese characters are joined before Sphinx parses them.
+
+Joining lines can also break bold text: ``**…核对。**每次`` is not bold in
+CommonMark (a closing ``**`` after punctuation must be followed by a space or
+punctuation), and readers see the asterisks.  The build warns about ``**`` left
+in the text as well.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ logger = logging.getLogger(__name__)
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 BROKEN_LINE = re.compile(f"[{_CJK}]\n[{_CJK}]")
 CJK_CHARACTER = re.compile(f"[{_CJK}]")
+UNREAD_BOLD = re.compile(r"\*\*")
+CODE = nodes.FixedTextElement | nodes.literal  # shown as written: no flowing text, no markup
 
 
 def _shown_text(element: nodes.Element) -> Iterator[nodes.Text]:
@@ -32,7 +39,7 @@ def _shown_text(element: nodes.Element) -> Iterator[nodes.Text]:
     for child in element.children:
         if isinstance(child, nodes.Text):
             yield child
-        elif isinstance(child, nodes.Element) and not isinstance(child, nodes.FixedTextElement):
+        elif isinstance(child, nodes.Element) and not isinstance(child, CODE):
             yield from _shown_text(child)
 
 
@@ -57,6 +64,11 @@ def check_doctree(app: Sphinx, doctree: nodes.document) -> None:
             location = _location(block, text.count("\n", 0, broken.start()))
             logger.warning("line break between Chinese characters %r shows as a space; join the two lines",
                            broken.group(), location=location, type="mpdocs", subtype="linebreak")
+        for stars in UNREAD_BOLD.finditer(text):
+            logger.warning("'**' shows literally: MyST did not read it as bold (after punctuation, a "
+                           "closing ** needs a space or punctuation next); move the punctuation outside",
+                           location=_location(block, text.count("\n", 0, stars.start())),
+                           type="mpdocs", subtype="bold")
 
 
 def _indent(line: str) -> int:

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "mpdocs.sphinxext.linebreaks"]
+language = "zh_CN"
