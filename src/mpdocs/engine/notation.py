@@ -187,7 +187,7 @@ class Covering:
     def describe_methods(self) -> str | None:
         """For readers, in Chinese: the start methods, unless the block is for all of them."""
         if self.methods == (DEFAULT_METHOD,):
-            return "不指定启动方式，即这个版本的默认方式"
+            return "不指定启动方式，即这个版本在 Linux 上的默认方式"
         if self.methods and len(self.methods) < len(START_METHODS):
             return f"{'、'.join(self.methods)} 启动方式"
         return None
