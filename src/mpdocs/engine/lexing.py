@@ -189,20 +189,18 @@ def yaml_options(text: str) -> tuple[dict[str, str], str | None]:
 def blocks(text: str) -> list[Block]:
     """Every block of the page the engine cares about, in document order."""
     page = Page(text)
-    return sorted(_blocks(page, text, 0), key=lambda block: block.start)
-
-
-def _blocks(page: Page, source: str, base: int) -> Iterator[Block]:
-    """The blocks of ``source``, a part of the page that starts at line ``base``."""
-    for token in PARSER.parse(source):
-        if token.type in FENCES:
-            yield from _fence_blocks(page, page.fence(token, base))
-        elif token.type == "myst_line_comment" and token.map is not None:
-            yield from _skip(page, token, base)
+    found: list[Block] = []
+    for token, base, fence in _tokens(page, text, 0):
+        if fence is not None:
+            found.extend(_fence_blocks(page, fence))
+        elif token.type == "myst_line_comment":
+            found.extend(_skip(page, token, base))
+    return sorted(found, key=lambda block: block.start)
 
 
 def _skip(page: Page, token: Token, base: int) -> Iterator[Block]:
-    assert token.map is not None
+    if token.map is None:
+        return
     for number, line in enumerate(token.content.splitlines()):
         match = SKIP.fullmatch(line)
         if match:
@@ -220,8 +218,6 @@ def _fence_blocks(page: Page, fence: Fence) -> Iterator[Block]:
         return  # the API reference, generated from docstrings: no code shown
     if name in REFUSED_DIRECTIVES:
         yield Block(Kind.REFUSED, fence.start, fence.end, error=REFUSED_DIRECTIVES[name])
-    elif name not in LITERAL_DIRECTIVES:  # a directive holding Markdown: look inside, as MyST does
-        yield from _blocks(page, *fence.inner())
     elif name in CODE_DIRECTIVES:
         yield from _code_block(page, fence, _role(arguments), with_options=True)
     elif name == "literalinclude":
@@ -262,11 +258,12 @@ def _block(page: Page, fence: Fence, kind: str, *, with_options: bool, argument:
                  fence.indent, argument, options, error)
 
 
-def _tokens(page: Page, source: str, base: int) -> Iterator[tuple[Token, Fence | None]]:
-    """Every token of the page, inside Markdown directives too, with its fence if it is one."""
+def _tokens(page: Page, source: str, base: int) -> Iterator[tuple[Token, int, Fence | None]]:
+    """Every token of ``source`` (the part of the page from line ``base``), with the tokens inside
+    Markdown directives, parsed again as MyST does; each with its base line, and its fence if any."""
     for token in PARSER.parse(source):
-        fence = page.fence(token, base) if token.type in FENCES else None
-        yield token, fence
+        fence = page.fence(token, base) if token.type in FENCES and token.map is not None else None
+        yield token, base, fence
         directive = DIRECTIVE.fullmatch(fence.info) if fence else None
         if fence and directive and holds_markdown(directive["name"].lower()):
             yield from _tokens(page, *fence.inner())
@@ -275,7 +272,7 @@ def _tokens(page: Page, source: str, base: int) -> Iterator[tuple[Token, Fence |
 def included_files(text: str) -> list[str]:
     """The file named by every ``{literalinclude}`` on the page, whatever its language."""
     found = []
-    for _, fence in _tokens(Page(text), text, 0):
+    for _, _, fence in _tokens(Page(text), text, 0):
         directive = DIRECTIVE.fullmatch(fence.info) if fence else None
         if directive and directive["name"].lower() == "literalinclude":
             found.append(directive["arguments"].strip())
@@ -285,7 +282,7 @@ def included_files(text: str) -> list[str]:
 def download_targets(text: str) -> list[str]:
     """What every ``{download}`` role on the page links to."""
     found = []
-    for token, _ in _tokens(Page(text), text, 0):
+    for token, _, _ in _tokens(Page(text), text, 0):
         for child in token.children or []:
             if child.type == "myst_role" and child.meta.get("name") == "download":
                 label, _, target = child.content.partition("<")
