@@ -22,7 +22,7 @@ LEAKY_PAGES = {
     "stop_after_orphan.md": "failed",  # a helper in a new session survives Ctrl+C
     "leak_shared_memory.md": "passed",  # a SharedMemory block and a named semaphore, then SIGKILL
     "leak_pymp.md": "passed",  # a multiprocessing pymp-* temp folder, then SIGKILL
-    "leak_tmp_file.md": "passed",  # a file at a fixed name in /tmp
+    "leak_tmp_file.md": "passed",  # files at fixed names in /tmp, /var/tmp and the home folder
 }
 # Far below the 60 s the pages' helpers sleep: a run that waited for any of them is late.
 VERDICT_WITHIN = 45.0
@@ -54,7 +54,8 @@ def processes_with(marker: str) -> list[int]:
 LEAKABLE = ("sem.mp-", "psm_", "mpdocs_")
 # The pages' fixed names in /tmp.  Their pymp-* folders go where their fixed files go: to the run's
 # private /tmp (isolated), or to TMPDIR (the fallback points it into the run directory), both checked.
-FIXED_NAMES = [Path("/tmp/mpdocs_leak_check.txt"), Path("/dev/shm/sem.mp-mpdocs-leak-check")]
+FIXED_NAMES = [Path("/tmp/mpdocs_leak_check.txt"), Path("/var/tmp/mpdocs_leak_check.txt"),
+               Path("~/.mpdocs_leak_check.txt").expanduser(), Path("/dev/shm/sem.mp-mpdocs-leak-check")]
 
 
 def unused_shared_memory(before: set[str]) -> set[str]:

@@ -253,10 +253,10 @@ def test_isolated_runs_do_not_collide_on_fixed_names() -> None:
 
 
 
-def test_folders_under_tmp_that_the_run_needs_stay_visible(
+def test_folders_in_private_folders_that_the_run_needs_stay_visible(
     isolation: str, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A venv or a work tree may live under /tmp, which an isolated run replaces with its own."""
+    """A venv or a work tree may live under /tmp or /var/tmp, which an isolated run replaces."""
     library = tmp_path_factory.mktemp("library", numbered=True)
     assert str(library).startswith("/tmp/")
     (library / "helper_under_tmp.py").write_text("VALUE = 42\n")

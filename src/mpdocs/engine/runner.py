@@ -16,13 +16,13 @@ its terminal, move helpers to new sessions, ignore signals).  The launcher
 (``bootstrap/mpdocs_launcher.py``) starts each program in fresh Linux PID, mount,
 IPC and network namespaces where the system allows (as root, or with user
 namespaces): when the run ends, the kernel kills every process of the namespace,
-and its private /tmp, /dev/shm (multiprocessing's ``pymp-*`` folders, POSIX
+and its private /tmp, /var/tmp, /dev/shm (multiprocessing's ``pymp-*`` folders, POSIX
 semaphores, shared memory) and loopback network vanish with it.  Launchers are
 forked by a server started once per engine process, so a run costs no extra
 interpreter start.
 
 Isolation and parallel runs, for contributors: where namespaces are available
-(``ISOLATED`` is true), each run has its own /tmp, /dev/shm, network and pids,
+(``ISOLATED`` is true), each run has its own /tmp, /var/tmp, /dev/shm, home folder, network and pids,
 so a program that uses a fixed name (a ``SharedMemory`` name, a file in the temp
 folder, a port) runs under its three start methods at once, beside other pytest
 workers, without collisions.  Where they are not (or with
@@ -114,6 +114,7 @@ def child_environment(method: str | None, workdir: Path) -> dict[str, str]:
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHON_COLORS"] = "0"  # Python 3.13 colours tracebacks on a terminal
     env["NO_COLOR"] = "1"
+    env["HOME"] = str(workdir)  # what a program writes to ~ goes when the run does
     if not ISOLATED:  # isolated runs keep a reader's /tmp, which is private to the run
         env["TMPDIR"] = str(workdir)
     if method:

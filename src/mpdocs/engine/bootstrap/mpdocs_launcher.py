@@ -9,7 +9,7 @@ launcher per run (see ``serve``).
 isolated: fresh PID, mount, IPC and network namespaces (and a user namespace
 when not root).  Pid 1 of the new PID namespace is a reaper; when it dies the
 kernel kills every process left in the namespace, whatever session or process
-group it moved to.  /tmp and /dev/shm are private tmpfs (the run directory is
+group it moved to.  /tmp, /var/tmp and /dev/shm are private tmpfs (the run directory is
 bound back in at its own path), so files, named semaphores and shared memory die
 with the namespace, and ``lo`` is up so programs may bind fixed ports.  A
 "shell" process with a random pid starts the program, again at a random pid, so
@@ -71,19 +71,26 @@ def enter_namespaces() -> None:
                 file.write(text)
 
 
-def needed_under_tmp(run_dir: str) -> list[str]:
-    """The folders under /tmp that the run needs: its own, and the interpreter's and the engine's
-    (a venv or a work tree may live under /tmp), outermost only."""
+# Folders where programs write by fixed names: each run gets empty ones of its own (its home folder is
+# its run directory, see runner.child_environment).
+PRIVATE_FOLDERS = ("/dev/shm", "/tmp", "/var/tmp")
+
+
+def needed_inside_private_folders(run_dir: str) -> list[str]:
+    """The folders the run needs that lie in a folder it gets empty: its own, and the interpreter's
+    and the engine's (a venv or a work tree may live under /tmp or /var/tmp), outermost only."""
     venv = os.path.dirname(os.path.dirname(sys.executable))  # bin/python's venv, which -I -S hides
     paths = [run_dir, venv, sys.base_prefix, *os.environ.get("PYTHONPATH", "").split(os.pathsep)]
-    under = sorted({real for real in map(os.path.realpath, filter(None, paths)) if real.startswith("/tmp/")})
-    return [p for p in under if not any(p.startswith(q + "/") for q in under)]
+    inside = tuple(folder + "/" for folder in PRIVATE_FOLDERS)
+    needed = sorted({real for real in map(os.path.realpath, filter(None, paths)) if real.startswith(inside)})
+    return [p for p in needed if not any(p.startswith(q + "/") for q in needed)]
 
 
 def private_mounts(run_dir: str) -> None:
     mount(None, "/", None, MS_REC | MS_PRIVATE)
-    kept = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in needed_under_tmp(run_dir)}
-    for folder in ("/dev/shm", "/tmp"):
+    needed = needed_inside_private_folders(run_dir)
+    kept = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in needed}
+    for folder in filter(os.path.isdir, PRIVATE_FOLDERS):
         mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
     for path, handle in kept.items():  # bind each back at its own path
         os.makedirs(path, mode=0o700)
