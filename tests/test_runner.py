@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import textwrap
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -274,3 +276,17 @@ def test_ctrl_c_works_even_when_the_engine_ignores_sigint(isolation: str) -> Non
         signal.signal(signal.SIGINT, previous)
     assert result.stopped and not result.killed
     assert result.output.splitlines()[-1] == "KeyboardInterrupt"
+
+
+def test_from_3_13_runs_see_a_cpu_count_of_their_own() -> None:
+    """PYTHON_CPU_COUNT (3.13) lets each run see another count, so this machine's cannot be written
+    literally on a page; before 3.13 programs see the machine's."""
+    folders = [Path(f"/tmp/mpdocs-{name}") for name in ("a1b2c3d4", "e5f6g7h8", "i9j0k1l2", "m3n4o5p6")]
+    counts = {runner.cpu_count_for(folder, (3, 13, 0)) for folder in folders}
+    assert counts <= set(range(3, 9)) and len(counts) > 1
+    assert runner.cpu_count_for(folders[0], (3, 12, 1)) == os.cpu_count()
+
+
+def test_the_cpu_count_a_run_reports_is_the_one_its_program_saw() -> None:
+    result = run("import os\nprint(os.cpu_count())\n", method=None)
+    assert result.output == f"{result.cpu_count}\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import secrets
 import sys
 from collections.abc import Callable, Iterable
@@ -190,7 +189,7 @@ class Script:
 
 
 def context(run: Run) -> Context:
-    return Context(os.cpu_count() or 1, run.workdir)
+    return Context(run.cpu_count, run.workdir)
 
 
 def record_timing(example: Example, method: str, run: Run) -> None:

@@ -50,6 +50,7 @@ import tempfile
 import threading
 import time
 import warnings
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -63,6 +64,7 @@ LAUNCHER = BOOTSTRAP / "mpdocs_launcher.py"
 PACKAGE_ROOT = Path(mpdocs.__file__).resolve().parent.parent
 ISOLATION_VARIABLE = "MPDOCS_ISOLATION"  # "off": use the fallback even where namespaces work
 GRACE = 2.0  # seconds for a program to end after Ctrl+C, and for the kernel to end a killed run
+CPU_COUNT_VARIABLE = "PYTHON_CPU_COUNT"  # os.cpu_count() and os.process_cpu_count() from 3.13
 OUTPUT_LIMIT = 1_000_000  # bytes a run may print: no page shows more, and a flood must not fill memory
 FALLBACK_WARNING = (
     "mpdocs: runs are not isolated (Linux namespaces are not available here, or "
@@ -84,6 +86,7 @@ class Run:
     killed: bool = False  # processes still running after Ctrl+C had to be killed
     isolated: bool = False  # ran in its own namespaces (see the module docstring)
     flooded: bool = False  # printed more than OUTPUT_LIMIT bytes, and was ended there
+    cpu_count: int = 1  # what os.cpu_count() said in the run (see cpu_count_for)
 
 
 def probe_isolation() -> bool:
@@ -106,6 +109,15 @@ def warn_not_isolated() -> None:
     warnings.warn(FALLBACK_WARNING, RuntimeWarning, stacklevel=3)
 
 
+def cpu_count_for(workdir: Path, version: tuple[int, ...] = sys.version_info[:3]) -> int:
+    """The CPU count a run's programs see.  From 3.13 (``PYTHON_CPU_COUNT``) it differs from run to
+    run, 3 to 8, so a page cannot write this machine's count literally and pass; before 3.13 it is
+    the machine's."""
+    if version < (3, 13):
+        return os.cpu_count() or 1
+    return 3 + zlib.crc32(workdir.name.encode()) % 6
+
+
 def child_environment(method: str | None, workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "TMPDIR", "TEMP", "TMP")}
     env["PYTHONPATH"] = os.pathsep.join(
@@ -115,6 +127,10 @@ def child_environment(method: str | None, workdir: Path) -> dict[str, str]:
     env["PYTHON_COLORS"] = "0"  # Python 3.13 colours tracebacks on a terminal
     env["NO_COLOR"] = "1"
     env["HOME"] = str(workdir)  # what a program writes to ~ goes when the run does
+    if sys.version_info >= (3, 13):
+        env[CPU_COUNT_VARIABLE] = str(cpu_count_for(workdir))
+    else:
+        env.pop(CPU_COUNT_VARIABLE, None)
     if not ISOLATED:  # isolated runs keep a reader's /tmp, which is private to the run
         env["TMPDIR"] = str(workdir)
     if method:
@@ -309,6 +325,7 @@ def supervise(launcher: Launcher, progress: Progress, workdir: Path, started: fl
         killed=killed and stop_after is not None,
         isolated=ISOLATED,
         flooded=progress.flooded,
+        cpu_count=cpu_count_for(workdir),
     )
 
 
