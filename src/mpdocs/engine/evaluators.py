@@ -35,6 +35,7 @@ from .programs import Program
 from .report import describe_output_mismatch, raw_output, status_problem
 from .runner import Run, run_program
 from .sessions import Statement
+from .settings import version_text
 
 T = TypeVar("T")
 
@@ -69,10 +70,6 @@ class NotApplicableBlock:
 Declaration = OutputBlock | NotApplicableBlock
 
 
-def version_text(version: Iterable[int]) -> str:
-    return ".".join(map(str, list(version)[:3]))
-
-
 def plan_for(declarations: list[Declaration], methods: Iterable[str],
              version: tuple[int, ...]) -> dict[str, Declaration]:
     """Which block states what happens under each start method, on this Python.
@@ -87,7 +84,7 @@ def plan_for(declarations: list[Declaration], methods: Iterable[str],
             raise NotationError(f"':methods: {DEFAULT_METHOD}' (no start method imposed) cannot be "
                                 "mixed with blocks for named start methods in one program")
         methods = [DEFAULT_METHOD]
-    here = [d for d in declarations if d.declared.python is None or version in d.declared.python]
+    here = [d for d in declarations if d.declared.covers_release(version)]
     if len(here) > 1 and any(d.declared.methods is None for d in here):
         raise NotationError("a program with several {output} blocks must name the :methods: of each")
     plan: dict[str, Declaration] = {}

@@ -180,9 +180,11 @@ class Covering:
     methods: tuple[str, ...] | None  # None: every start method
     python: PythonVersions | None  # None: every Python release
 
+    def covers_release(self, version: Sequence[int]) -> bool:
+        return self.python is None or version in self.python
+
     def covers(self, method: str, version: Sequence[int]) -> bool:
-        return ((self.methods is None or method in self.methods)
-                and (self.python is None or version in self.python))
+        return (self.methods is None or method in self.methods) and self.covers_release(version)
 
     def describe_methods(self) -> str | None:
         """For readers, in Chinese: the start methods, unless the block is for all of them."""

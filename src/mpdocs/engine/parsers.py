@@ -21,14 +21,13 @@ from .evaluators import (
     Script,
     Session,
     Skipped,
-    version_text,
 )
 from .grouping import Group, Refusal, group
 from .lexing import Block, Kind, blocks
 from .notation import NotationError, parse_expectation, parse_not_applicable
 from .programs import ProgramError, program_of
 from .sessions import SessionError, parse_session
-from .settings import MATRIX
+from .settings import MATRIX, version_text
 
 
 def line_of(text: str, position: int) -> int:
@@ -73,7 +72,7 @@ def declaration(text: str, block: Block, output_index: dict[int, int]) -> Declar
         expectation = parse_expectation(block.options, block.body)
     except NotationError as error:
         raise NotationError(f"{{{block.kind}}} block at line {line}: {error}") from None
-    if expectation.python is not None and not any(version in expectation.python for version in MATRIX):
+    if not any(expectation.covers_release(version) for version in MATRIX):
         raise NotationError(f"{{output}} block at line {line}: no release the checks run on "
                             f"({', '.join(map(version_text, MATRIX))}) is in :python:, so readers would "
                             "see an output nobody checks")

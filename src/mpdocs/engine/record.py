@@ -14,6 +14,8 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .settings import version_text
+
 
 @dataclass(frozen=True)
 class Record:
@@ -43,5 +45,4 @@ def operating_system() -> str:
 
 
 def this_python() -> tuple[str, str, str]:
-    version = ".".join(map(str, sys.version_info[:3]))
-    return version, sys.implementation.name, operating_system()
+    return version_text(sys.version_info[:3]), sys.implementation.name, operating_system()
