@@ -225,10 +225,10 @@ class Session:
             problem = compare_statement(statement, text, run)
             if problem:
                 return f"[start method {method}] line {self.line + statement.line - 1}: {problem}"
-        if len(shown) <= len(self.statements) or run.timed_out or run.returncode != 0:
-            how = (f"did not finish within {DEFAULT_TIMEOUT:g} s" if run.timed_out
-                   else f"ended with exit status {run.returncode}")
-            return f"[start method {method}] the session {how}\n" + raw_output(run)
+        ended = status_problem(run, None)
+        if ended or len(shown) <= len(self.statements):
+            return (f"[start method {method}] the session: {ended or 'it stopped before its last statement'}"
+                    "\n" + raw_output(run))
         if terminal_lines(shown[-1]):
             return (f"[start method {method}] after the last statement, as the REPL exited, the "
                     "terminal showed:\n" + "\n".join(terminal_lines(shown[-1])))

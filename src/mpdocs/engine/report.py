@@ -6,7 +6,7 @@ import difflib
 import textwrap
 
 from .matcher import STEP_LIMIT, Matcher
-from .notation import Expectation, terminal_lines
+from .notation import DEFAULT_TIMEOUT, Expectation, terminal_lines
 from .runner import GRACE, OUTPUT_LIMIT, Run
 
 
@@ -23,11 +23,11 @@ def status_problem(run: Run, expectation: Expectation | None) -> str | None:
         return (f"the main process ended (exit status {run.returncode}) but processes it started kept "
                 f"running {after}{closed}; they were killed")
     if run.timed_out:
-        limit = f"{expectation.timeout:g} s" if expectation else "its time limit"
+        limit = expectation.timeout if expectation else DEFAULT_TIMEOUT
         still = f", still running{closed}" if closed else ""
-        return (f"did not finish within {limit}{still}; every process it started was killed "
-                "(declare ':stop-after: N' if it is meant to run until stopped, "
-                "or raise ':timeout:')")
+        advice = (" (declare ':stop-after: N' if it is meant to run until stopped, or raise ':timeout:')"
+                  if expectation else "")
+        return f"did not finish within {limit:g} s{still}; every process it started was killed{advice}"
     stop_after = expectation.stop_after if expectation else None
     if stop_after is not None:
         return stop_problem(run, stop_after)
