@@ -115,10 +115,11 @@ def _panels(page: Path) -> list[str]:
 
 def test_output_of_a_partial_include_says_it_comes_from_the_whole_file(tmp_path: Path) -> None:
     panels = _panels(built("sphinx_partial_include", tmp_path) / "index.html")
-    assert len(panels) == 4, panels
+    assert len(panels) == 5, panels
     noted = ["来自运行完整的 squares.py" in panel for panel in panels]
-    # :pyobject: and :lines: (colon fence) are partial; the whole file and another program's output are not
-    assert noted == [True, True, False, False]
+    # :pyobject: and :lines: (colon fence) are partial; the whole file and another program's output are
+    # not; a shell command between a partial include and its output does not end the program's outputs
+    assert noted == [True, True, False, False, True]
 
 
 # --- jieba's user dictionary ----------------------------------------------------------------------

@@ -4,7 +4,7 @@ A ``literalinclude`` with ``:lines:``, ``:pyobject:``, ``:start-after:`` and
 the like (the checker's ``PARTIAL_OPTIONS``) shows something other than the
 file, but the checker runs the whole file, and accepts such a page only if it
 offers the whole file for download.  Each ``{output}`` panel after such an
-include, up to the next program, says so.
+include, up to the next Python block, says so.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.directives.code import LiteralInclude
 from sphinx.transforms import SphinxTransform
 
+from mpdocs.engine.languages import role_of_file, role_of_language
 from mpdocs.engine.programs import PARTIAL_OPTIONS
 from mpdocs.sphinxext.output import output_block, output_body
 
@@ -36,13 +37,19 @@ class PartialAwareLiteralInclude(LiteralInclude):
         return shown
 
 
-def _is_program(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.literal_block) and not isinstance(node, output_body)
+def _is_python(node: nodes.Node) -> bool:
+    """A program or a session, as the checker reads the page (it groups outputs with the program
+    before them, across other code such as a ```bash block)."""
+    if not isinstance(node, nodes.literal_block) or isinstance(node, output_body):
+        return False
+    language = node.get("language")
+    role = role_of_language(language) if language else role_of_file(node.get("source", ""), None)
+    return role is not None
 
 
 def _panels_after(program: nodes.literal_block) -> Iterator[output_block]:
     for node in program.findall(include_self=False, siblings=True, ascend=True):
-        if _is_program(node):
+        if _is_python(node):
             return
         if isinstance(node, output_block):
             yield node
