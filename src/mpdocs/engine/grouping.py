@@ -15,7 +15,7 @@ nothing on a page may pass without being checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexing import Block, Kind
 
@@ -42,12 +42,14 @@ class Group:
 class Refusal:
     block: Block
     message: str
-    start: int = field(init=False)
-    end: int = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "start", self.block.start)
-        object.__setattr__(self, "end", self.block.end)
+    @property
+    def start(self) -> int:
+        return self.block.start
+
+    @property
+    def end(self) -> int:
+        return self.block.end
 
 
 def group(text: str, found: list[Block]) -> Iterator[Group | Refusal]:
