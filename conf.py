@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
     "sphinx_copybutton",
+    "sphinx_design",  # dropdowns and tab sets
     "mpdocs.sphinxext",  # {output} panels
     "mpdocs.sphinxext.search",  # Chinese queries typed without spaces
     "mpdocs.sphinxext.a11y",  # accessibility fixes to Sphinx's and Furo's HTML
