@@ -147,7 +147,7 @@ def test_a_missing_user_dictionary_fails_the_build_instead_of_being_skipped(tmp_
 def write_record(folder: Path, name: str, python: str, pages: list[str]) -> None:
     Record(python=python, implementation="cpython", build="Debian GNU/Linux forky/sid",
            methods=["fork", "spawn", "forkserver"], pages=pages, programs=25, sessions=10,
-           skipped=2).write(folder / "records" / f"{name}.json")
+           consoles=3, skipped=2).write(folder / "records" / f"{name}.json")
 
 
 def checked_site(tmp_path: Path) -> Path:

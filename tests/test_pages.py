@@ -82,6 +82,8 @@ FAILING = [
         ],
     ),
     ("session_child_output_missing.md", 3, ["*line 6: >>> p.start(); p.join()", "+hello from the child"]),
+    ("console_no_prompt.md", 3, ["a console transcript must start with a '$ ' prompt*"]),
+    ("console_missing_line.md", 3, ["*[[]start method fork[]] line 4: $ echo one; echo two", " one", "+two"]),
 ]
 
 
@@ -100,6 +102,24 @@ def test_page_fails_naming_page_and_line(
     result = check_page(page)
     result.assert_outcomes(**OTHER_OUTCOMES.get(page, {"failed": 1}))
     result.stdout.fnmatch_lines([f"Example at */{page}, line {line}, column 1*", *message])
+
+
+def test_a_console_transcript_runs_the_pages_files_in_a_shell(check_page: CheckPage) -> None:
+    result = check_page("console")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["mpdocs: * 1 console transcripts verified*"])
+
+
+def test_a_console_transcript_shows_what_a_pipe_shows(check_page: CheckPage) -> None:
+    """Written as a terminal would show it, the piped run's order is wrong: the main process's
+    lines wait in its buffer until it exits."""
+    result = check_page("console_wrong")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*line 23: $ python buffered.py | cat", "*", "*", "*", "+子进程 ⟨pid⟩"])
+
+
+def test_a_console_transcript_can_be_skipped_with_a_reason(check_page: CheckPage) -> None:
+    check_page("console_skip.md").assert_outcomes(skipped=1)
 
 
 def test_every_fence_highlighted_as_python_is_checked(check_page: CheckPage) -> None:

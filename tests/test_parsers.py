@@ -14,20 +14,22 @@ import pytest
 from sybil import Document, Region
 
 from mpdocs.engine.evaluators import (
+    REPL,
+    SHELL,
     Declaration,
     Failing,
     NotApplicableBlock,
     OutputBlock,
     Script,
-    Session,
     Skipped,
+    Transcript,
     plan_for,
 )
 from mpdocs.engine.languages import role_of_language
 from mpdocs.engine.lexing import Kind, blocks
 from mpdocs.engine.notation import NotationError
 from mpdocs.engine.parsers import PageParser
-from mpdocs.engine.sessions import SessionError, parse_session
+from mpdocs.engine.sessions import SHELL_PROMPTS, SessionError, parse_session
 from mpdocs.engine.settings import MATRIX
 
 PROGRAM = 'print("hi")\n'
@@ -59,7 +61,7 @@ def refusals(text: str, tmp_path: Path | None = None) -> list[str]:
 
 def test_an_output_block_after_a_session_is_refused() -> None:
     page = "```pycon\n>>> 1 + 1\n2\n```\n\n" + OUTPUT
-    assert kinds(page) == ["Session", "Failing"]
+    assert kinds(page) == ["Transcript", "Failing"]
     assert "cannot follow a >>> session" in refusals(page)[0]
 
 
@@ -263,8 +265,79 @@ def test_statements_continue_on_dots_and_show_nothing_when_nothing_follows() -> 
 def test_a_session_region_starts_its_lines_at_the_page_line() -> None:
     page = "# title\n\n```pycon\n>>> 1\n1\n```\n"
     [region] = regions(page)
-    assert isinstance(region.evaluator, Session)
+    assert isinstance(region.evaluator, Transcript)
     assert region.evaluator.line == 4
+
+
+# -- console transcripts ------------------------------------------------------------------
+
+def transcript(text: str, tmp_path: Path | None = None) -> Transcript:
+    [region] = regions(text, tmp_path)
+    assert isinstance(region.evaluator, Transcript)
+    return region.evaluator
+
+
+@pytest.mark.parametrize("opening", ["```console", "```shell-session", "``` Console",
+                                     "```{code-block} console"])
+def test_console_fences_are_shell_transcripts(opening: str) -> None:
+    console = transcript(f"{opening}\n$ echo hi\nhi\n```\n")
+    assert console.replay is SHELL
+    assert [statement.source for statement in console.statements] == ["echo hi\n"]
+
+
+def test_a_pycon_fence_is_replayed_in_a_repl_not_a_shell() -> None:
+    assert transcript("```pycon\n>>> 1\n1\n```\n").replay is REPL
+
+
+def test_a_console_without_a_prompt_is_refused() -> None:
+    assert "must start with a '$ ' prompt" in refusals("```console\necho hi\n$ echo hi\nhi\n```\n")[0]
+
+
+def test_console_lines_up_to_the_next_prompt_are_what_the_command_showed() -> None:
+    first, second = parse_session("$ echo a; echo\na\n\n$ true\n", SHELL_PROMPTS)
+    assert first.shown is not None and [line.text for line in first.shown.lines] == ["a"]
+    assert (second.source, second.shown, second.line) == ("true\n", None, 4)
+
+
+def test_a_console_has_no_continuation_lines() -> None:
+    [statement] = parse_session("$ ls\n... not a prompt\n", SHELL_PROMPTS)
+    assert statement.shown is not None and statement.shown.lines[0].text == "... not a prompt"
+
+
+def test_an_output_block_after_a_console_is_refused() -> None:
+    page = "```console\n$ echo hi\nhi\n```\n\n" + OUTPUT
+    assert kinds(page) == ["Transcript", "Failing"]
+    assert "cannot follow a console transcript" in refusals(page)[0]
+
+
+def test_a_skip_before_a_console_skips_it() -> None:
+    assert kinds("% skip: needs the network\n```console\n$ pip install x\n```\n") == ["Skipped"]
+
+
+def test_a_console_runs_with_every_file_the_page_shows_or_offers(tmp_path: Path) -> None:
+    (tmp_path / "shown.py").write_text(PROGRAM)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "offered.txt").write_text("x\n")
+    (tmp_path / "unrelated.py").write_text(PROGRAM)
+    page = ("```{literalinclude} shown.py\n```\n\n```{output}\nhi\n```\n\n"
+            "{download}`offered <data/offered.txt>`\n\n```console\n$ ls\noffered.txt\nshown.py\n```\n")
+    *_, console = regions(page, tmp_path)
+    assert isinstance(console.evaluator, Transcript)
+    assert console.evaluator.files == {"shown.py": PROGRAM, "offered.txt": "x\n"}
+
+
+def test_a_console_whose_files_share_a_name_is_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(folder)
+    page = "{download}`a/same.txt` {download}`b/same.txt`\n\n```console\n$ ls\nsame.txt\n```\n"
+    assert "two files named same.txt" in refusals(page, tmp_path)[0]
+
+
+def test_an_included_console_transcript_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("$ echo hi\nhi\n")
+    page = "```{literalinclude} t.txt\n:language: console\n```\n"
+    assert "an included transcript is not checked" in refusals(page, tmp_path)[0]
 
 
 def test_lexed_output_body_is_dedented_under_a_list_item() -> None:
@@ -310,7 +383,7 @@ def test_names_sphinx_highlights_as_python_and_directive_names_in_any_case(info:
 
 
 def test_pycon3_and_a_python_fence_starting_with_a_prompt_are_sessions() -> None:
-    assert kinds("```pycon3\n>>> 1\n1\n```\n\n```python\n>>> 2\n2\n```\n") == ["Session", "Session"]
+    assert kinds("```pycon3\n>>> 1\n1\n```\n\n```python\n>>> 2\n2\n```\n") == ["Transcript", "Transcript"]
 
 
 def test_an_output_directive_in_any_case_is_checked() -> None:

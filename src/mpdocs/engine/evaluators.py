@@ -10,7 +10,7 @@ import difflib
 import json
 import secrets
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +19,7 @@ from unittest import SkipTest
 
 from sybil import Example
 
-from . import repl, runner, settings, update
+from . import repl, runner, settings, shell, update
 from .lexing import Block
 from .matcher import Context, Matcher
 from .notation import (
@@ -198,13 +198,31 @@ def record_timing(example: Example, method: str, run: Run) -> None:
         timings.write(line + "\n")
 
 
-class Session:
-    """A ``>>>`` session, replayed in a fresh interpreter and folder as a reader's REPL, once
-    per start method, under the same limits as programs; see :mod:`mpdocs.engine.repl`."""
+@dataclass(frozen=True)
+class Replay:
+    """How a kind of transcript is replayed: the driver run as ``python -c`` and how reports name it."""
 
-    def __init__(self, statements: list[Statement], line: int) -> None:
+    kind: str  # in the closing count and the record
+    command: str
+    prompt: str
+    terminal: str  # what showed the lines, in reports
+
+
+REPL = Replay("session", repl.COMMAND, ">>>", "the REPL")
+SHELL = Replay("console", shell.COMMAND, "$", "the shell")
+
+
+class Transcript:
+    """A ``>>>`` session or a ``$`` console transcript, replayed in a fresh interpreter and folder as
+    a reader's REPL or shell (:mod:`mpdocs.engine.repl`, :mod:`mpdocs.engine.shell`), once per
+    start method, under the same limits as programs."""
+
+    def __init__(self, statements: list[Statement], line: int, replay: Replay,
+                 files: Mapping[str, str] | None = None) -> None:
         self.statements = statements
         self.line = line
+        self.replay = replay
+        self.files = dict(files or {})
 
     def __call__(self, example: Example) -> str | None:
         methods = list(settings.current.methods)
@@ -215,24 +233,42 @@ class Session:
     def run(self, method: str) -> tuple[Run, str]:
         token = secrets.token_hex(8)
         statements = json.dumps({"token": token, "statements": [s.source for s in self.statements]})
-        run = run_program({repl.STATEMENTS_FILE: statements}, ["-c", repl.COMMAND], method=method,
-                          timeout=DEFAULT_TIMEOUT)
+        run = run_program({**self.files, repl.STATEMENTS_FILE: statements}, ["-c", self.replay.command],
+                          method=method, timeout=DEFAULT_TIMEOUT)
         return run, token
 
     def check(self, method: str, run: Run, token: str) -> str | None:
         shown = split_transcript(run.output, token, len(self.statements))
         for statement, text in zip(self.statements, shown, strict=False):
-            problem = compare_statement(statement, text, run)
+            problem = self.compare(statement, text, run)
             if problem:
                 return f"[start method {method}] line {self.line + statement.line - 1}: {problem}"
         ended = status_problem(run, None)
         if ended or len(shown) <= len(self.statements):
-            return (f"[start method {method}] the session: {ended or 'it stopped before its last statement'}"
-                    "\n" + raw_output(run))
+            return (f"[start method {method}] the {self.replay.kind}: "
+                    f"{ended or 'it stopped before its last statement'}\n" + raw_output(run))
         if terminal_lines(shown[-1]):
-            return (f"[start method {method}] after the last statement, as the REPL exited, the "
-                    "terminal showed:\n" + "\n".join(terminal_lines(shown[-1])))
+            return (f"[start method {method}] after the last statement, as {self.replay.terminal} exited, "
+                    "the terminal showed:\n" + "\n".join(terminal_lines(shown[-1])))
         return None
+
+    def compare(self, statement: Statement, text: str, run: Run) -> str | None:
+        if statement.shown is None:
+            actual = terminal_lines(text)
+            if not actual:
+                return None
+            expected: list[str] = []
+        else:
+            matcher = Matcher(statement.shown, context(run))
+            if matcher.matches(text):
+                return None
+            expected = [line.text for line in statement.shown.lines]
+            actual = matcher.fold(text)
+        diff = difflib.unified_diff(expected, actual, "expected", f"what {self.replay.terminal} showed",
+                                    lineterm="")
+        continued = "\n... " if self.replay is REPL else "\n"
+        source = statement.source.rstrip("\n").replace("\n", continued)
+        return f"{self.replay.prompt} {source}\n" + "\n".join(diff)
 
 
 def split_transcript(output: str, token: str, count: int) -> list[str]:
@@ -248,23 +284,6 @@ def split_transcript(output: str, token: str, count: int) -> list[str]:
         if not found:
             return shown
     return [*shown, rest]
-
-
-def compare_statement(statement: Statement, text: str, run: Run) -> str | None:
-    if statement.shown is None:
-        actual = terminal_lines(text)
-        if not actual:
-            return None
-        expected: list[str] = []
-    else:
-        matcher = Matcher(statement.shown, context(run))
-        if matcher.matches(text):
-            return None
-        expected = [line.text for line in statement.shown.lines]
-        actual = matcher.fold(text)
-    diff = difflib.unified_diff(expected, actual, "expected", "what the REPL showed", lineterm="")
-    source = statement.source.rstrip("\n").replace("\n", "\n... ")
-    return f">>> {source}\n" + "\n".join(diff)
 
 
 class Skipped:

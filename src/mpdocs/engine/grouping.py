@@ -3,8 +3,9 @@
 - A program (Python in a fence, or a Python ``{literalinclude}``) owns the
   ``{output}`` and ``{not-applicable}`` blocks that follow it, with prose, other
   fences and directive boundaries in between allowed (outputs may sit in tabs).
-- A ``>>>`` session stands alone: its expected output is written in it.
-- ``% skip: reason`` skips the program or session right after it; only blank
+- A ``>>>`` session, or a shell transcript (``$`` prompts), stands alone: its
+  expected output is written in it.
+- ``% skip: reason`` skips the program or transcript right after it; only blank
   lines may come between.  The outputs of a skipped program are not shown as
   verified, so they are refused like any output without a program.
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from .lexing import Block, Kind
 
 PROGRAMS = (Kind.PROGRAM, Kind.INCLUDE)
+TRANSCRIPTS = (Kind.SESSION, Kind.CONSOLE)  # what the terminal shows is written in them
 OUTPUTS = (Kind.OUTPUT, Kind.NOT_APPLICABLE)
 
 
@@ -71,7 +73,7 @@ def group(text: str, found: list[Block]) -> Iterator[Group | Refusal]:
             yield previous
         elif block.kind in OUTPUTS:
             yield Refusal(block, orphan_message(previous))
-        elif block.kind == Kind.SESSION:
+        elif block.kind in TRANSCRIPTS:
             previous = Group(block)
             yield previous
         else:
@@ -93,9 +95,9 @@ def skip_refusal(text: str, skip: Block, target: Block | None) -> str | None:
     if target is None or text[skip.end:target.start].strip():
         return ("'% skip:' applies only to a Python block right after it (blank lines between at "
                 "most), and none follows")
-    if target.kind not in (*PROGRAMS, Kind.SESSION):
-        return ("'% skip:' can only skip a Python block; an {output} block shows a run, so it "
-                "must be checked")
+    if target.kind not in (*PROGRAMS, *TRANSCRIPTS):
+        return ("'% skip:' can only skip a Python block or a console transcript; an {output} block "
+                "shows a run, so it must be checked")
     return None
 
 
@@ -105,4 +107,7 @@ def orphan_message(previous: Group | None) -> str:
     if previous is not None and previous.program.kind == Kind.SESSION:
         return ("an {output} block cannot follow a >>> session: write what the session prints "
                 "after its prompts, as a REPL shows it")
+    if previous is not None and previous.program.kind == Kind.CONSOLE:
+        return ("an {output} block cannot follow a console transcript: write what each command "
+                "prints after its '$ ' line, as a terminal shows it")
     return "this {output} block follows no program"

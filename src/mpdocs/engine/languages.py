@@ -4,9 +4,10 @@ A fence is Python when the site highlights it as Python.  Sphinx resolves a few
 names itself (``default``, ``pycon3``, ``guess``) and hands the rest to Pygments,
 so Pygments decides: ``python``, ``Python``, ``py``, ``python3``, ``py3``,
 ``numpy``… are programs; ``pycon`` and ``python-console`` are interactive
-sessions.  A fence without a language is text, because the
-site's ``highlight_language`` is ``text`` (``conf.py``; a test ties the two).
-An included file without ``:language:`` is judged by its file name.
+sessions; ``console`` and ``shell-session`` are shell transcripts (``$``
+prompts).  A fence without a language is text, because the site's
+``highlight_language`` is ``text`` (``conf.py``; a test ties the two).  An
+included file without ``:language:`` is judged by its file name.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import enum
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
 from pygments.lexers.python import Python2Lexer, PythonConsoleLexer, PythonLexer
+from pygments.lexers.shell import BashSessionLexer
 from pygments.util import ClassNotFound
 
 
 class Role(enum.Enum):
     PROGRAM = "program"  # run as ``python file.py``
     SESSION = "session"  # typed at the ``>>>`` prompt
+    CONSOLE = "console"  # typed at a shell's ``$`` prompt
 
 
 def _role(lexer: Lexer) -> Role | None:
@@ -29,6 +32,8 @@ def _role(lexer: Lexer) -> Role | None:
         return Role.SESSION
     if isinstance(lexer, PythonLexer | Python2Lexer):
         return Role.PROGRAM
+    if isinstance(lexer, BashSessionLexer):
+        return Role.CONSOLE
     return None
 
 

@@ -67,6 +67,7 @@ class Kind:
     PROGRAM = "program"  # Python code shown in a fence, run as a file
     INCLUDE = "include"  # a Python file shown with {literalinclude}, run as a file
     SESSION = "session"  # a >>> session
+    CONSOLE = "console"  # a shell transcript with $ prompts
     OUTPUT = "output"  # an {output} block
     NOT_APPLICABLE = "not-applicable"  # a {not-applicable} block
     SKIP = "skip"  # a '% skip: reason' comment
@@ -228,12 +229,19 @@ def _fence_blocks(page: Page, fence: Fence) -> Iterator[Block]:
         elif role is Role.SESSION:
             yield Block(Kind.REFUSED, fence.start, fence.end,
                         error="an included session is not checked; write it in a pycon fence on the page")
+        elif role is Role.CONSOLE:
+            yield Block(Kind.REFUSED, fence.start, fence.end,
+                        error="an included transcript is not checked; write it in a console fence "
+                              "on the page")
     elif name in (Kind.OUTPUT, Kind.NOT_APPLICABLE):
         yield _block(page, fence, name, with_options=True)
 
 
 def _code_block(page: Page, fence: Fence, role: Role | None, *, with_options: bool) -> Iterator[Block]:
     if role is None:
+        return
+    if role is Role.CONSOLE:
+        yield _block(page, fence, Kind.CONSOLE, with_options=with_options)
         return
     block = _block(page, fence, Kind.PROGRAM, with_options=with_options)
     # a python fence that starts with a prompt is highlighted, and so read, as a session

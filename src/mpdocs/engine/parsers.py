@@ -14,19 +14,21 @@ from pathlib import Path
 from sybil import Document, Region
 
 from .evaluators import (
+    REPL,
+    SHELL,
     Declaration,
     Failing,
     NotApplicableBlock,
     OutputBlock,
     Script,
-    Session,
     Skipped,
+    Transcript,
 )
 from .grouping import Group, Refusal, group
 from .lexing import Block, Kind, blocks
 from .notation import NotationError, parse_expectation, parse_not_applicable
-from .programs import ProgramError, program_of
-from .sessions import SessionError, parse_session
+from .programs import ProgramError, page_files, program_of
+from .sessions import SHELL_PROMPTS, SessionError, parse_session
 from .settings import MATRIX, version_text
 
 
@@ -54,12 +56,17 @@ class PageParser:
         program = example.program
         if program.error is not None:
             raise NotationError(f"its options cannot be read: {program.error}")
+        line = line_of(text, program.body_start)
+        evaluator: Script | Transcript
         if program.kind == Kind.SESSION:
-            session = Session(parse_session(program.body), line_of(text, program.body_start))
-            return Region(example.start, example.end, session, session)
-        declarations = [declaration(text, block, output_index) for block in example.outputs]
-        script = Script(program_of(program, Path(document.path), text), declarations)
-        return Region(example.start, example.end, script, script)
+            evaluator = Transcript(parse_session(program.body), line, REPL)
+        elif program.kind == Kind.CONSOLE:
+            evaluator = Transcript(parse_session(program.body, SHELL_PROMPTS), line, SHELL,
+                                   page_files(Path(document.path), text))
+        else:
+            declarations = [declaration(text, block, output_index) for block in example.outputs]
+            evaluator = Script(program_of(program, Path(document.path), text), declarations)
+        return Region(example.start, example.end, evaluator, evaluator)
 
 
 def declaration(text: str, block: Block, output_index: dict[int, int]) -> Declaration:

@@ -10,11 +10,17 @@ import pytest
 from sybil import Sybil
 
 from . import record, settings
-from .evaluators import Failing, Script, Session, Skipped
+from .evaluators import Failing, Script, Skipped, Transcript
 from .notation import START_METHODS
 from .parsers import PageParser
 
-KINDS = {Script: "script", Session: "session", Skipped: "skipped", Failing: "unchecked"}
+KINDS = {Script: "script", Skipped: "skipped", Failing: "unchecked"}
+
+
+def kind_of(evaluator: object) -> str | None:
+    if isinstance(evaluator, Transcript):
+        return evaluator.replay.kind
+    return KINDS.get(type(evaluator))
 
 
 def pages(path: str | Path = ".") -> Sybil:
@@ -50,7 +56,7 @@ counts: Counter[tuple[str, str]] = Counter()
 
 def pytest_itemcollected(item: pytest.Item) -> None:
     region = getattr(getattr(item, "example", None), "region", None)
-    kind = KINDS.get(type(getattr(region, "evaluator", None)))
+    kind = kind_of(getattr(region, "evaluator", None))
     if kind:
         item.user_properties.append(("mpdocs", kind))
         item.user_properties.append(("mpdocs-page", str(item.path)))
@@ -97,6 +103,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         methods=list(settings.current.methods),
         pages=sorted(str(Path(page).relative_to(root)) for page in pages_seen),
         programs=counts["script", "passed"], sessions=counts["session", "passed"],
+        consoles=counts["console", "passed"],
         skipped=counts["skipped", "skipped"] + counts["script", "skipped"],
     ).write(path)
 
@@ -108,5 +115,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     terminalreporter.write_line(
         f"mpdocs: {counts['script', 'passed']} programs verified under {methods}, "
         f"{counts['session', 'passed']} interactive sessions verified, "
+        f"{counts['console', 'passed']} console transcripts verified, "
         f"{counts['skipped', 'skipped'] + counts['script', 'skipped']} examples skipped with a reason, "
         f"{failed()} failed")

@@ -9,6 +9,9 @@
   runs a program the reader cannot see, so it is refused unless the page offers
   the whole file with a ``{download}`` link (the site then says that the output
   comes from the whole file).
+- A console transcript (``$ python x.py | cat``) runs in a folder holding every
+  file the page shows or offers, each under its own name, as a reader who saved
+  them into one folder has them.
 """
 
 from __future__ import annotations
@@ -67,6 +70,23 @@ def folder_program(main: Path, page: Path, page_text: str) -> Program:
             "(literalinclude) nor offers for download, so a reader cannot run it")
     return Program({str(file.relative_to(folder)): file.read_text(encoding="utf-8") for file in files},
                    str(main.relative_to(folder)))
+
+
+def page_files(page: Path, page_text: str) -> dict[str, str]:
+    """The files a console transcript starts with: each one the page shows or offers."""
+    included = {(page.parent / name).resolve() for name in included_files(page_text)}
+    shown = downloads(page, page_text) | included
+    files: dict[str, str] = {}
+    for path in sorted(file for file in shown if file.is_file()):
+        if path.name in files:
+            raise ProgramError(f"the page shows or offers two files named {path.name}; a reader who saves "
+                               "them into one folder keeps only one, so a console transcript cannot run both")
+        try:
+            files[path.name] = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ProgramError(f"{path.name} is not UTF-8 text; a console transcript's folder holds the "
+                               "page's text files only") from None
+    return files
 
 
 def downloads(page: Path, page_text: str) -> set[Path]:

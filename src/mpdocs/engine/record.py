@@ -26,6 +26,7 @@ class Record:
     pages: list[str]  # pages checked, relative to the folder of pages
     programs: int  # program examples verified
     sessions: int  # session examples verified
+    consoles: int  # console transcripts verified
     skipped: int  # examples skipped with a reason
 
     def write(self, path: Path) -> None:

@@ -1,10 +1,12 @@
-"""Read a ``>>>`` session as a reader's REPL transcript: statements and what each showed.
+"""Read a transcript, a ``>>>`` session or a shell's ``$`` console, as a reader's terminal shows it:
+statements and what each showed.
 
-A statement starts at a ``>>>`` prompt and continues on ``...`` lines.  Every
-other line, blank lines included, is what the terminal showed after it, up to
-the next prompt; a REPL prints no ``<BLANKLINE>`` and knows no doctest
-directives, so neither is accepted here.  What a statement shows is written in
-the notation of ``{output}`` blocks (``⟨pid⟩``, ``  ⟨frames⟩`` …).
+A statement starts at a prompt (``>>>``, or ``$`` in a console) and, in a
+session, continues on ``...`` lines.  Every other line, blank lines included,
+is what the terminal showed after it, up to the next prompt; a REPL prints no
+``<BLANKLINE>`` and knows no doctest directives, so neither is accepted here.
+What a statement shows is written in the notation of ``{output}`` blocks
+(``⟨pid⟩``, ``  ⟨frames⟩`` …).
 """
 
 from __future__ import annotations
@@ -14,13 +16,26 @@ from dataclasses import dataclass
 
 from .notation import Expectation, NotationError, parse_expectation
 
-PROMPT = ">>>"
-CONTINUATION = "..."
 DOCTEST_DIRECTIVE = re.compile(r"#\s*doctest:", re.IGNORECASE)
 
 
 class SessionError(ValueError):
     """A session that cannot be read as a REPL transcript."""
+
+
+@dataclass(frozen=True)
+class Prompts:
+    """How a kind of transcript marks what was typed."""
+
+    first: str
+    continuation: str | None
+    missing: str  # why a transcript that does not start with a prompt is refused
+
+
+REPL_PROMPTS = Prompts(">>>", "...", "a session must start with a '>>> ' prompt, as a REPL shows it; "
+                             "a program without prompts belongs in a ```python block")
+SHELL_PROMPTS = Prompts("$", None, "a console transcript must start with a '$ ' prompt, as a terminal "
+                                   "shows it")
 
 
 @dataclass(frozen=True)
@@ -39,24 +54,24 @@ def prompt_code(line: str, prompt: str) -> str | None:
     return None
 
 
-def parse_session(body: str) -> list[Statement]:
+def parse_session(body: str, prompts: Prompts = REPL_PROMPTS) -> list[Statement]:
     lines = body.splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
-    if not lines or prompt_code(lines[0], PROMPT) is None:
-        raise SessionError("a session must start with a '>>> ' prompt, as a REPL shows it; "
-                           "a program without prompts belongs in a ```python block")
+    if not lines or prompt_code(lines[0], prompts.first) is None:
+        raise SessionError(prompts.missing)
     statements = []
     index = 0
     while index < len(lines):
         number = index + 1
-        code = [prompt_code(lines[index], PROMPT) or ""]
+        code = [prompt_code(lines[index], prompts.first) or ""]
         index += 1
-        while index < len(lines) and (more := prompt_code(lines[index], CONTINUATION)) is not None:
+        while (prompts.continuation and index < len(lines)
+               and (more := prompt_code(lines[index], prompts.continuation)) is not None):
             code.append(more)
             index += 1
         shown_lines = []
-        while index < len(lines) and prompt_code(lines[index], PROMPT) is None:
+        while index < len(lines) and prompt_code(lines[index], prompts.first) is None:
             shown_lines.append(lines[index])
             index += 1
         statements.append(Statement(source_of(code, number), shown_of(shown_lines, number), number))

@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 NO_RECORDS = ("这次构建没有附带检查记录，所以这里列不出核对过的 Python 版本。完整运行 tox 时，"
               "先检查每个页面，再构建网站，这里就会列出每个版本。")
-HEADERS = ("Python 版本", "运行的系统", "启动方式", "核对的程序", "核对的交互式示例")
+HEADERS = ("Python 版本", "运行的系统", "启动方式", "核对的程序", "核对的交互式示例", "核对的终端记录")
 
 
 def version_key(record: Record) -> tuple[int, ...]:
@@ -58,7 +58,8 @@ class CheckedReleases(SphinxDirective):
 
 
 def table(records: list[Record]) -> nodes.table:
-    rows = [(r.python, r.build, "、".join(r.methods), str(r.programs), str(r.sessions)) for r in records]
+    rows = [(r.python, r.build, "、".join(r.methods), str(r.programs), str(r.sessions),
+             str(r.consoles)) for r in records]
     group = nodes.tgroup(cols=len(HEADERS))
     group += [nodes.colspec(colwidth=1) for _ in HEADERS]
     group += nodes.thead("", row(HEADERS))
