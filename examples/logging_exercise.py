@@ -1,0 +1,19 @@
+import logging
+from multiprocessing import Process
+
+log = logging.getLogger(__name__)
+FORMAT = "%(levelname)s %(processName)s: %(message)s"
+
+
+def work():
+    logging.basicConfig(level=logging.INFO, format=FORMAT)  # 在子进程里配置
+    log.info("子进程：开始工作")
+    log.warning("子进程：磁盘快满了")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format=FORMAT)
+    log.info("主进程：启动子进程")
+    p = Process(target=work)
+    p.start()
+    p.join()
