@@ -165,8 +165,19 @@ def test_checked_releases_lists_every_record_in_version_order(tmp_path: Path) ->
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)
     cells = [re.findall(r"<p>(.*?)</p>", row) for row in rows]
-    assert cells[1:] == [["3.11.7", "Debian GNU/Linux forky/sid", "fork、spawn、forkserver", "25", "10"],
-                         ["3.14.10", "Debian GNU/Linux forky/sid", "fork、spawn、forkserver", "25", "10"]]
+    counts = ["fork、spawn、forkserver", "25", "10", "3"]
+    assert cells[1:] == [["3.11.7", "Debian GNU/Linux forky/sid", *counts],
+                         ["3.14.10", "Debian GNU/Linux forky/sid", *counts]]
+
+
+def test_a_record_an_older_engine_wrote_fails_the_build_saying_so(tmp_path: Path) -> None:
+    site = checked_site(tmp_path)
+    write_record(site, "py312", "3.12.1", ["docs/a.md"])
+    old = site / "records" / "py312.json"
+    old.write_text(old.read_text(encoding="utf-8").replace('"consoles": 3,', ""), encoding="utf-8")
+    result = build_site(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "py312.json is not a check record of this mpdocs" in result.stderr
 
 
 def test_a_record_of_a_partial_run_fails_the_build(tmp_path: Path) -> None:

@@ -34,8 +34,16 @@ class Record:
         path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+class RecordError(ValueError):
+    """A file that is not a record this engine writes (an older engine's, say)."""
+
+
 def read(path: Path) -> Record:
-    return Record(**json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return Record(**json.loads(path.read_text(encoding="utf-8")))
+    except (TypeError, ValueError) as error:
+        raise RecordError(f"{path} is not a check record of this mpdocs ({error}); run the page "
+                          "checks again to write it anew") from None
 
 
 def operating_system() -> str:

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from mpdocs.engine.record import Record, read
+from mpdocs.engine.record import Record, RecordError, read
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,11 @@ class CheckedReleases(SphinxDirective):
         paths = sorted(folder.glob("*.json"))
         for path in paths:
             self.env.note_dependency(str(path))
-        records = sorted((read(path) for path in paths), key=version_key)
+        try:
+            records = sorted((read(path) for path in paths), key=version_key)
+        except RecordError as error:
+            logger.warning("%s", error, location=self.get_location())
+            return [nodes.paragraph("", NO_RECORDS)]
         if not records:
             if self.config.mpdocs_check_records_required:
                 logger.warning("no check records in %s: run the page checks with --record first",
