@@ -19,7 +19,6 @@ if __name__=="__main__":
     w = po.apply_async(writer, (q, ))
 
     # 先让上面的任务向Queue存入数据，然后再让下面的任务开始从中取数据：
-    # 原文在这里 time.sleep(1)，只是“猜”writer 一秒内能写完；
     # get() 等到 writer 真正返回，既可靠又不必多等
     w.get()
 

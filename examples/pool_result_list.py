@@ -5,7 +5,7 @@ def worker(msg):
     t_start = time.time()
     print("%s开始执行,进程号为%d" % (msg, os.getpid()))
     # random.random()随机生成0~1之间的浮点数
-    time.sleep(random.random() * 0.5)  # 原文为 random.random() * 2，缩短以便快速运行
+    time.sleep(random.random() * 0.5)
     t_stop = time.time()
     res = str(msg) + ("执行完毕，耗时%0.2f" % (t_stop - t_start))
     print(res)
@@ -16,7 +16,7 @@ if __name__ == '__main__':
     # 获取cpu核心数
     print("cpu核心数为%d" % cpu_count())
     print("----start----")
-    po = Pool(4)  # 原文为 Pool(cpu_count)，任务数也是 cpu_count
+    po = Pool(4)  # 4 个工作进程，提交 4 个任务
     for i in range(0, 4):
         ret = po.apply_async(worker, (i,))
         ret_list.append(ret)		# 将对象直接放入列表，不需要提供执行结果

@@ -8,10 +8,10 @@ print(q.full())  # False
 q.put("消息3")
 print(q.full())  # True
 
-# 因为消息队列已满，故可使用try...except捕获队列已满异常（if判断更推荐 ）
-# 第一个try会等待2秒后再抛出异常，第二个Try会立刻抛出异常
+# 因为消息队列已满，故可使用try...except捕获队列已满异常
+# 第一个try会等待0.5秒后再抛出异常，第二个try会立刻抛出异常
 try:
-    q.put("消息4", True, 2)
+    q.put("消息4", True, 0.5)
 except queue.Full:  # 捕获队列已满异常
     print("消息队列已满，现有消息数量:%s" % q.qsize())
 
@@ -20,7 +20,7 @@ try:
 except queue.Full:
     print("消息队列已满，现有消息数量:%s" % q.qsize())
 
-# 推荐的方式，先判断消息队列是否已满，再写入
+# 先判断再写入：只有这一个进程使用队列，判断的结果才靠得住
 if not q.full():
     q.put_nowait("消息4")
 

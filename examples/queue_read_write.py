@@ -2,12 +2,14 @@ import random
 import time
 from multiprocessing import Process, Queue
 
+
 # 写数据进程执行的代码:
 def write(q):
     for value in ['A', 'B', 'C']:
         print('Put %s to queue...' % value)
         q.put(value)
-        time.sleep(random.random() * 0.3)  # 原文为 random.random()，缩短以便快速运行
+        time.sleep(random.random() * 0.3)
+
 
 # 读数据进程执行的代码:
 def read(q):
@@ -19,10 +21,9 @@ def read(q):
         else:
             break
 
-if __name__=='__main__':
-    # 父进程创建Queue，并传给各个子进程。子进程拿到的参数都是副本（fork 方式下是复制的内存，
-    # spawn、forkserver 方式下是序列化后重建的对象），在子进程里修改一个列表，父进程看不到；
-    # Queue 能在进程之间传递数据，是因为它底层是一条管道加几把锁，副本连着的是同一条管道
+
+if __name__ == '__main__':
+    # 父进程创建Queue，并传给各个子进程（子进程拿到的是副本，副本连着同一条管道）
     q = Queue()
     pw = Process(target=write, args=(q,))
     pr = Process(target=read, args=(q,))

@@ -1,14 +1,16 @@
 import time
 from multiprocessing import Process, Queue
 
-# 写数据进程执行的代码：这一次它先忙了 1 秒才开始写
+
+# 写数据进程执行的代码：和哨兵的例子一样，先忙一会儿再写
 def write(q):
-    time.sleep(1)
+    time.sleep(0.5)
     for value in ['A', 'B', 'C']:
         print('Put %s to queue...' % value)
         q.put(value)
 
-# 读数据进程执行的代码：和上例相同，队列一空就退出
+
+# 读数据进程执行的代码：队列一空就认为“读完了”
 def read(q):
     while True:
         if not q.empty():
@@ -17,7 +19,8 @@ def read(q):
         else:
             break
 
-if __name__=='__main__':
+
+if __name__ == '__main__':
     q = Queue()
     pw = Process(target=write, args=(q,))
     pr = Process(target=read, args=(q,))
