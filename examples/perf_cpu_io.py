@@ -1,0 +1,59 @@
+"""串行、线程、进程分别做 CPU 密集和 I/O 密集的工作，比较耗时。
+
+每种做法运行 3 次，取最快的一次，减少机器上其他程序的干扰。进程池和线程池
+事先建好并“热身”，所以这里只比较做事的时间；启动进程的开销见 perf_startup.py。
+加上 --record 文件名，会把测得的秒数另存为 JSON，供画图用。
+"""
+import json
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+CPU_TASKS = [300_000] * 2  # 两个计算任务
+IO_TASKS = [0.05] * 4  # 四个各等 0.05 秒的任务（像等网络、等磁盘）
+
+
+def cpu_task(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def io_task(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
+def best_of_3(run):
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(task, inputs, threads, processes):
+    return {
+        "串行": best_of_3(lambda: [task(x) for x in inputs]),
+        "线程": best_of_3(lambda: list(threads.map(task, inputs))),
+        "进程": best_of_3(lambda: list(processes.map(task, inputs))),
+    }
+
+
+if __name__ == "__main__":
+    with ThreadPoolExecutor(4) as threads, ProcessPoolExecutor(4) as processes:
+        list(processes.map(io_task, [0.01] * 4))  # 热身：先把工作进程都启动起来
+        results = {"CPU 密集": measure(cpu_task, CPU_TASKS, threads, processes),
+                   "I/O 密集": measure(io_task, IO_TASKS, threads, processes)}
+    for kind, seconds in results.items():
+        print(kind, "  ".join(f"{way} {t:.3f} 秒" for way, t in seconds.items()))
+    cpu, io = results["CPU 密集"], results["I/O 密集"]
+    print("CPU 密集：进程版比串行版快：", cpu["进程"] < cpu["串行"] * 0.9)
+    print("CPU 密集：线程版没有明显比串行版快：", cpu["线程"] > cpu["串行"] * 0.8)
+    print("I/O 密集：线程版比串行版快：", io["线程"] < io["串行"] * 0.5)
+    print("I/O 密集：进程版比串行版快：", io["进程"] < io["串行"] * 0.5)
+    if "--record" in sys.argv:
+        with open(sys.argv[sys.argv.index("--record") + 1], "w", encoding="utf-8") as file:
+            json.dump(results, file, ensure_ascii=False, indent=2)
