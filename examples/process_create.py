@@ -3,9 +3,12 @@ import time
 
 def run_proc():
     """ 子进程要执行的代码 """
-    while True:
-        print("----2----")
-        time.sleep(1)
+    try:
+        while True:
+            print("----2----")
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("子进程：收到 Ctrl+C，退出")
 
 if __name__=='__main__':
     p = Process(target=run_proc)
@@ -14,5 +17,6 @@ if __name__=='__main__':
         while True:
             print("----1----")
             time.sleep(1)
-    finally:
-        p.join()  # 按下 Ctrl+C 后，先等子进程打印完它的错误回溯，两段回溯才不会交错
+    except KeyboardInterrupt:
+        p.join()  # 先等子进程说完它的那一行
+        print("主进程：收到 Ctrl+C，退出")

@@ -9,7 +9,7 @@ def work1():
     print("in process1 pid=%d ,nums=%s" % (os.getpid(), nums))
     for i in range(3):
         nums.append(i)
-        time.sleep(1)
+        time.sleep(0.2)
         print("in process1 pid=%d ,nums=%s" % (os.getpid(), nums))
 
 def work2():

@@ -8,7 +8,7 @@ def work():
     print("in child pid=%d ,nums=%s" % (os.getpid(), nums))
 
 if __name__ == '__main__':
-    nums.append(33)  # 在 start() 之前，父进程修改了全局变量
+    nums.append(33)  # 在 start() 之前，主进程修改了全局变量
     print("in parent pid=%d ,nums=%s" % (os.getpid(), nums))
     p = Process(target=work)
     p.start()
