@@ -29,8 +29,8 @@ FAILING = [
     ("limit_devnull_ignoring_signals.md", [NO_TERMINAL]),
     ("limit_new_session.md", ["the main process ended (exit status 0) but processes it started kept "
                               "running until the time limit without its terminal*; they were killed"]),
-    ("stop_after_ctrl_c_ignored.md", ["was still running 2 s after Ctrl+C (SIGINT to the terminal's "
-                                      "foreground process group, pressed at 1.5 s)*"]),
+    ("stop_after_ctrl_c_ignored.md", ["was still running 2 s after Ctrl+C (^C typed on the terminal: "
+                                      "SIGINT to its foreground process group, pressed at 1.5 s)*"]),
     ("stop_after_orphan.md", ["the main process ended (exit status -2) but processes it started kept "
                               "running after Ctrl+C; they were killed"]),
     ("collision_literal_pid.md", ["output differs:", "-my pid is 3", "+my pid is *"]),

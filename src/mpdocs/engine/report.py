@@ -42,9 +42,9 @@ def stop_problem(run: Run, stop_after: float) -> str | None:
         return (f"was declared to run until stopped after {stop_after:g} s, "
                 f"but ended by itself with exit status {run.returncode}")
     if run.killed:
-        return (f"was still running {GRACE:g} s after Ctrl+C (SIGINT to the terminal's foreground "
-                f"process group, pressed at {stop_after:g} s), so it does not stop as a reader is told "
-                "to stop it; every process it started was killed")
+        return (f"was still running {GRACE:g} s after Ctrl+C (^C typed on the terminal: SIGINT to its "
+                f"foreground process group, pressed at {stop_after:g} s), so it does not stop as a reader "
+                "is told to stop it; every process it started was killed")
     return None
 
 

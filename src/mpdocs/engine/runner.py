@@ -7,8 +7,8 @@ processes are not torn apart.  ``PYTHONUNBUFFERED`` is removed from the
 environment for the same reason (unbuffered mode writes a line's text and its
 newline separately).  The program leads its own session, with the terminal as
 its controlling terminal, so ``:stop-after:`` can press Ctrl+C as a reader does:
-SIGINT to the terminal's foreground process group, then, after a grace period, a
-hard kill of everything that is left.
+^C typed on the terminal, which echoes it and sends SIGINT to its foreground
+process group, then, after a grace period, a hard kill of everything that is left.
 
 Limits are absolute.  A run ends when every process it started has ended, not
 when the terminal closes, and at its deadline whatever the program does (close
@@ -212,11 +212,10 @@ class Progress:
 
 
 def press_ctrl_c(master: int) -> None:
-    """Send SIGINT to the terminal's foreground process group, as the terminal does on Ctrl+C."""
-    with contextlib.suppress(OSError):
-        group = os.tcgetpgrp(master)
-        if group > 0:  # 0: the session ended and nobody is left to interrupt (and 0 means "us")
-            os.killpg(group, signal.SIGINT)
+    """Type Ctrl+C on the terminal: as on a reader's, its line discipline echoes ``^C`` and sends
+    SIGINT to the foreground process group."""
+    with contextlib.suppress(OSError):  # the session ended: nobody is left to interrupt
+        os.write(master, b"\x03")
 
 
 @dataclass(frozen=True)
