@@ -8,7 +8,7 @@ import pytest
 from mpdocs.engine.matcher import Context, FoldError, Matcher
 from mpdocs.engine.notation import NotationError, parse_expectation
 
-CONTEXT = Context(cpu_count=16, dir="/tmp/run")
+CONTEXT = Context(cpu_count=16, dir="/tmp/run", stdlib="/usr/lib/python3.14")
 
 
 def matcher(body: str, **options: str) -> Matcher:
@@ -39,6 +39,9 @@ def test_literal_braces_and_angle_brackets_are_plain_text() -> None:
     ("n=⟨int⟩", "n=-3", "n=3.0"),
     ("cpu核心数为⟨cpu_count⟩", "cpu核心数为16", "cpu核心数为8"),
     ('File "⟨dir⟩/x.py"', 'File "/tmp/run/x.py"', 'File "/tmp/other/x.py"'),
+    ("⟨stdlib⟩/multiprocessing/resource_tracker.py:279: UserWarning",
+     "/usr/lib/python3.14/multiprocessing/resource_tracker.py:279: UserWarning",
+     "/usr/lib/python3.12/multiprocessing/resource_tracker.py:279: UserWarning"),
     ("<object object at ⟨addr⟩>", "<object object at 0x7f3a2c1b0e40>", "<object object at 140234>"),
     ("<object object at ⟨addr⟩>", "<object object at 0x7f3a2c1b0e40>", "<object object at 0X7F3A>"),
     ("ident ⟨id⟩", "ident 140234567", "ident -1"),

@@ -17,6 +17,7 @@ before the search.
 from __future__ import annotations
 
 import re
+import sysconfig
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -52,6 +53,7 @@ class Context:
 
     cpu_count: int
     dir: str
+    stdlib: str = sysconfig.get_path("stdlib")  # of this interpreter, which runs the programs too
 
     def value_pattern(self, kind: str) -> str:
         pattern = KINDS[kind].pattern

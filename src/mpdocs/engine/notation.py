@@ -58,6 +58,7 @@ KINDS = {
                      distinct=True),
     "cpu_count": Kind("CPU 核数", "你的机器的 CPU 核数"),
     "dir": Kind("所在目录", "程序文件所在的目录"),
+    "stdlib": Kind("标准库目录", "Python 标准库所在的目录，如 /usr/lib/python3.14，随安装位置不同"),
 }
 DIR_PLACEHOLDER = "⟨dir⟩"  # the run directory, wherever it appears in output
 #: A whole line standing for one or more traceback entries (``File "…", line N``
