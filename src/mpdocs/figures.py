@@ -1,7 +1,7 @@
 """The performance page's figures, drawn from a recorded run of its example programs.
 
 ``python -m mpdocs.figures`` runs ``examples/perf_*.py`` with ``--record`` (the
-same programs a reader runs), keeps their numbers in ``docs/_static/perf/*.json``
+same programs a reader runs), keeps their numbers in ``docs/_figures/perf/*.json``
 with the machine, the Python release and the date, and draws each figure as two
 SVG files, for Furo's light and dark themes (``only-light``/``only-dark``).
 ``--draw`` redraws from the recorded numbers without measuring again.
@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-FIGURES = ROOT / "docs" / "_static" / "perf"
+FIGURES = ROOT / "docs" / "_figures" / "perf"
 PROGRAMS = ("cpu_io", "startup", "timeline")  # examples/perf_<name>.py, each drawn below
 WIDTH = 640
 BAR = 18
