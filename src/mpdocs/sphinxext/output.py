@@ -8,6 +8,7 @@ tooltips do not show).
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 
 from docutils import nodes
@@ -20,6 +21,7 @@ from mpdocs.engine.notation import (
     FRAMES_KIND,
     KINDS,
     OPTIONS,
+    Covering,
     Expectation,
     Kind,
     NotationError,
@@ -27,6 +29,7 @@ from mpdocs.engine.notation import (
     parse_expectation,
     parse_not_applicable,
 )
+from mpdocs.sphinxext.platform_defaults import RELEASES, checked_version, default_phrase
 
 TITLE = "运行结果"
 NOT_APPLICABLE = "不适用"
@@ -36,7 +39,12 @@ REPEAT_NOTE = "标有“重复”的行会按所标的次数出现。"
 EITHER_NOTE = "标有“选一”的几行，每次运行只出现其中一个，取决于哪个进程先执行到。"
 OPTIONAL_NOTE = "标有“可能没有”的行，有的运行中不会出现。"
 PLACEHOLDER_NOTE = "虚线框里的内容，在你的电脑上运行时可能不一样："
-NAMES_NOTE = "标着相同名字的几处是同一个值。"
+# {example}: the first named placeholder of the block, shown as in the block.
+NAMES_NOTE = "标着同一名字的几处（如 {example}）是同一个{what}。"
+SAME_PROCESS = "进程"
+SAME_VALUE = "值"
+EXIT_NOTE = "退出状态 {status}：程序以出错结束（0 表示正常结束）。"
+KILLED_NOTE = "退出状态 {status}：程序被信号 {signal} 强行结束（0 表示正常结束）。"
 CHOICE_NAMES = {2: "二选一", 3: "三选一", 4: "四选一"}
 
 
@@ -49,7 +57,28 @@ class output_body(nodes.literal_block):
 
 
 class output_placeholder(nodes.inline):
-    """A placeholder shown by its label; its ``meaning`` becomes the tooltip."""
+    """A placeholder shown by its ``label`` and ``name``; its ``meaning`` becomes the tooltip."""
+
+
+def mark_covering(block: output_block, covering: Covering) -> None:
+    """Record which start methods and checked releases a block is for, for the tab sets
+    (:mod:`mpdocs.sphinxext.tabs`): ``methods`` empty means every method."""
+    methods = covering.methods or ()
+    block["methods"] = [] if methods == (DEFAULT_METHOD,) else list(methods)
+    block["releases"] = [r for r in RELEASES if covering.covers_release(checked_version(r))]
+    block["python"] = covering.python.describe() if covering.python else ""
+
+
+def cover_text(covering: Covering) -> str:
+    """For readers, in Chinese: the releases and start methods a block is for, and where each
+    of its start methods is the default; empty for a block that is for every case."""
+    conditions = [covering.python.describe()] if covering.python else []
+    methods = covering.describe_methods()
+    if methods and covering.methods == (DEFAULT_METHOD,):
+        conditions.append(methods)
+    elif methods and covering.methods:
+        conditions.append(f"仅 {methods}：{default_phrase(covering.methods)}")
+    return "；".join(conditions)
 
 
 class OutputDirective(SphinxDirective):
@@ -64,6 +93,7 @@ class OutputDirective(SphinxDirective):
             raise self.error(f"invalid {{output}} block: {error}") from None
         block = output_block()
         self.set_source_info(block)
+        mark_covering(block, expectation)
         block += _header(expectation)
         block += _body(expectation, text)
         block += list(_notes(expectation))
@@ -82,28 +112,30 @@ class NotApplicableDirective(SphinxDirective):
             declared = parse_not_applicable(self.options, "\n".join(self.content))
         except NotationError as error:
             raise self.error(f"invalid {{not-applicable}} block: {error}") from None
-        panel = nodes.container(classes=["mp-output", "mp-not-applicable"])
+        panel = output_block(classes=["mp-not-applicable"])
         self.set_source_info(panel)
+        mark_covering(panel, declared)
         text = nodes.paragraph(classes=["mp-output-header"])
-        text += nodes.inline("", f"{NOT_APPLICABLE}：", classes=["mp-output-title"])
-        text += nodes.Text(f"{declared.describe()}（{declared.reason}）")
+        text += nodes.inline("", NOT_APPLICABLE, classes=["mp-output-title"])
+        text += _cover(declared)
+        text += nodes.Text(f"：{declared.reason}")
         panel += text
         return [panel]
+
+
+def _cover(covering: Covering) -> list[nodes.inline]:
+    """The block's conditions, in a span of their own: a tab label repeats them, so a tab set hides it."""
+    text = cover_text(covering)
+    return [nodes.inline("", f"（{text}）", classes=["mp-output-cover"])] if text else []
 
 
 def _header(expectation: Expectation) -> nodes.paragraph:
     header = nodes.paragraph(classes=["mp-output-header"])
     header += nodes.inline("", TITLE, classes=["mp-output-title"])
-    conditions = []
-    if expectation.python is not None:
-        conditions.append(expectation.python.describe())
-    methods = expectation.describe_methods()
-    if methods:
-        conditions.append(methods if expectation.methods == (DEFAULT_METHOD,) else "仅 " + methods)
+    header += _cover(expectation)
     if expectation.stop_after is not None:
-        conditions.append(f"运行 {expectation.stop_after:g} 秒后按 Ctrl+C 停止")
-    if conditions:
-        header += nodes.inline("", f"（{'；'.join(conditions)}）", classes=["mp-output-when"])
+        header += nodes.inline("", f"（运行 {expectation.stop_after:g} 秒后按 Ctrl+C 停止）",
+                               classes=["mp-output-when"])
     if expectation.exit_status:
         header += nodes.inline("", f"退出状态 {expectation.exit_status}", classes=["mp-output-exit"])
     return header
@@ -148,17 +180,15 @@ def _body(expectation: Expectation, text: str) -> output_body:
     return body
 
 
-def _kind(placeholder: Placeholder) -> Kind:
+def placeholder_kind(placeholder: Placeholder) -> Kind:
     return FRAMES_KIND if placeholder.kind == FRAMES else KINDS[placeholder.kind]
 
 
 def _placeholder(placeholder: Placeholder) -> output_placeholder:
-    kind = _kind(placeholder)
+    """Shown by its label; the name, when it has one, lets readers match up the places that share it."""
+    kind = placeholder_kind(placeholder)
     node = output_placeholder("", kind.label, classes=["mp-ph"])
-    node["meaning"] = kind.meaning
-    if placeholder.name:
-        # Same name, same value: showing the name lets readers match them up.
-        node += nodes.inline("", placeholder.name, classes=["mp-ph-name"])
+    node["label"], node["meaning"], node["name"] = kind.label, kind.meaning, placeholder.name or ""
     return node
 
 
@@ -170,16 +200,34 @@ def _notes(expectation: Expectation) -> Iterator[nodes.Element]:
     for spans, note in declared:
         if spans:
             yield nodes.paragraph("", note, classes=["mp-output-note"])
-    used = [p for line in expectation.lines for p in line.placeholders]
+    yield from legend([p for line in expectation.lines for p in line.placeholders])
+    if expectation.exit_status:
+        yield nodes.paragraph("", _exit_note(expectation.exit_status), classes=["mp-output-note"])
+
+
+def legend(used: list[Placeholder]) -> Iterator[nodes.Element]:
+    """What the placeholders of a block mean, each label shown as in the block (no tooltips on phones)."""
     if not used:
         return
     yield nodes.paragraph("", PLACEHOLDER_NOTE, classes=["mp-output-note"])
-    legend = nodes.bullet_list(classes=["mp-output-note", "mp-legend"])
-    for label, meaning in {_kind(p).label: _kind(p).meaning for p in used}.items():
+    items = nodes.bullet_list(classes=["mp-output-note", "mp-legend"])
+    for label, meaning in {placeholder_kind(p).label: placeholder_kind(p).meaning for p in used}.items():
         item = nodes.paragraph()
         item += nodes.inline("", label, classes=["mp-ph"])
         item += nodes.Text(f" {meaning}")
-        legend += nodes.list_item("", item)
-    yield legend
-    if any(p.name for p in used):
-        yield nodes.paragraph("", NAMES_NOTE, classes=["mp-output-note"])
+        items += nodes.list_item("", item)
+    yield items
+    # the example is a name the block uses more than once, a process's if it has one
+    shared = [p for p in used if p.name and used.count(p) > 1]
+    named = min(shared, key=lambda p: p.kind != "pid", default=None)
+    if named:
+        what = SAME_PROCESS if named.kind == "pid" else SAME_VALUE
+        start, _, end = NAMES_NOTE.format(what=what, example="\0").partition("\0")
+        yield nodes.paragraph("", "", nodes.Text(start), _placeholder(named), nodes.Text(end),
+                              classes=["mp-output-note"])
+
+
+def _exit_note(status: int) -> str:
+    if status < 0:  # killed by a signal, as Python's subprocess reports it
+        return KILLED_NOTE.format(status=status, signal=signal.Signals(-status).name)
+    return EXIT_NOTE.format(status=status)
