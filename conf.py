@@ -25,9 +25,12 @@ extensions = [
     "sphinx_design",  # dropdowns and tab sets
     "mpdocs.sphinxext",  # {output} panels
     "mpdocs.sphinxext.search",  # Chinese queries typed without spaces
+    "mpdocs.sphinxext.offline",  # the EPUB and the examples' zip, linked from the index page
+    "mpdocs.sphinxext.weight",  # each page loads only the assets and CSS rules the site uses
     "mpdocs.sphinxext.a11y",  # accessibility fixes to Sphinx's and Furo's HTML
     "mpdocs.sphinxext.linebreaks",  # no line break between Chinese characters
     "mpdocs.sphinxext.notfound_links",  # sphinx-notfound-page, and absolute links on the 404 page
+    "mpdocs.sphinxext.conventions",  # page conventions: boxes, 要点, 与原文的差异, punctuation, words, terms
 ]
 
 # Paths below are relative to docs/ (the source folder) unless noted.
@@ -50,8 +53,8 @@ intersphinx_mapping = {
     "python": ("https://docs.python.org/3.14", "_inventories/python-objects.inv"),
 }
 
-# Copy code only: no prompts, no output lines of interactive sessions.
-copybutton_prompt_text = r">>> |\.\.\. "
+# Copy code only: no prompts, no output lines of interactive sessions or shell transcripts.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 # Only line numbers: excluding .gp (prompts) too would hide the prompts from

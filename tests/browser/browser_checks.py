@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from playwright.sync_api import ConsoleMessage, Locator, Page, Request, Response, Route, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 LOCAL_SCHEMES = ("data:", "about:", "blob:")
 
@@ -110,9 +111,16 @@ def load_problems(page: Page, recorder: Recorder, path: str) -> list[str]:
 
 
 def page_weight(recorder: Recorder) -> tuple[int, int, int]:
-    """(requests, bytes, gzip bytes) of every response body the page loaded."""
+    """(files, bytes, gzip bytes) of every response body the page loaded, each URL once.
+
+    A file asked for twice (the favicon, by the page and by favicon_problems) comes from the cache.
+    """
     raw = compressed = count = 0
+    seen = set()
     for response in recorder.responses:
+        if response.url in seen:
+            continue
+        seen.add(response.url)
         try:
             body = response.body()
         except Exception:  # redirects and aborted requests have no body
@@ -121,6 +129,13 @@ def page_weight(recorder: Recorder) -> tuple[int, int, int]:
         raw += len(body)
         compressed += len(gzip.compress(body, compresslevel=6))
     return count, raw, compressed
+
+
+def weight_problems(recorder: Recorder, budget_kib: float) -> list[str]:
+    count, _, compressed = page_weight(recorder)
+    if compressed <= budget_kib * 1024:
+        return []
+    return [f"the page loads {count} files, {compressed / 1024:.1f} KiB gzipped, over {budget_kib} KiB"]
 
 
 # ---------------------------------------------------------------- 2. search
@@ -145,21 +160,53 @@ def search(page: Page, recorder: Recorder, query: str) -> list[str]:
     return pages
 
 
-def search_problems(page: Page, recorder: Recorder, query: str, expected: str, within: int = 3) -> list[str]:
+def search_problems(page: Page, recorder: Recorder, query: str, expected: str) -> list[str]:
+    """The reader's query finds ``expected`` as its first result."""
     found = search(page, recorder, query)
-    if expected in found[:within]:
+    if found[:1] == [expected]:
         return []
     got = found[:8] or "nothing"
-    return [f"searching {query!r}: expected {expected} in the first {within} results, got {got}"]
+    return [f"searching {query!r}: expected {expected} first, got {got}"]
+
+
+def highlight_problems(page: Page, recorder: Recorder, query: str) -> list[str]:
+    """Following the first result of ``query`` shows the page with the query's words highlighted.
+
+    Content pages load Sphinx's highlighting only then (mpdocs.sphinxext.weight).
+    """
+    if not search(page, recorder, query):
+        return [f"searching {query!r} found nothing"]
+    page.locator("#search-results ul.search > li > a").first.click()
+    try:
+        page.wait_for_selector("span.highlighted", timeout=10_000)
+    except PlaywrightTimeout:
+        return [f"{page.url}, reached by searching {query!r}, highlights none of its words"]
+    return []
 
 
 # ---------------------------------------------------------------- 3. copy button
 
-_PROMPT = re.compile(r"^(>>> |\.\.\. )")
+# The prompts of Python sessions and shell transcripts (conf.py: copybutton_prompt_text).
+_PROMPT = re.compile(r"^(>>> |\.\.\. |\$ )")
+
+
+def _reveal(button: Locator) -> None:
+    """Open what hides ``button`` as a reader would: closed dropdowns, tabs not chosen."""
+    button.evaluate(
+        """button => {
+            for (let shut = button.closest('details:not([open])'); shut;
+                 shut = shut.parentElement.closest('details:not([open])'))
+                shut.open = true;
+            for (let panel = button.closest('[role=tabpanel]'); panel;
+                 panel = panel.parentElement.closest('[role=tabpanel]'))
+                if (panel.hidden) document.querySelector(`[aria-controls="${panel.id}"]`).click();
+        }"""
+    )
 
 
 def _copy(page: Page, button: Locator) -> str:
     page.evaluate("() => navigator.clipboard.writeText('\\u2063 nothing copied')")
+    _reveal(button)
     button.scroll_into_view_if_needed()
     button.hover()
     button.click()
@@ -169,7 +216,7 @@ def _copy(page: Page, button: Locator) -> str:
 
 
 def _code_blocks(page: Page, session: bool) -> list[Locator]:
-    """(pre, copy button) of each highlighted block; ``session``: the >>> ones."""
+    """(pre, copy button) of each highlighted block; ``session``: the ones with prompts (>>>, $)."""
     blocks = []
     for pre in page.locator("div.highlight > pre").all():
         if (pre.locator(".gp").count() > 0) == session:
@@ -197,7 +244,7 @@ def copy_code_problems(page: Page) -> list[str]:
 
 
 def copy_session_problems(page: Page) -> list[str]:
-    """Each >>> block copies its code: no prompts, no output lines."""
+    """Each block with prompts copies its code: no prompts, no output lines."""
     problems = []
     for number, pre in enumerate(_code_blocks(page, session=True), 1):
         shown = pre.evaluate("pre => pre.textContent").splitlines()
@@ -397,6 +444,23 @@ def _hex(rgb: Colour) -> str:
     return "#" + "".join(f"{round(v):02x}" for v in rgb)
 
 
+def switch_scheme(page: Page, scheme: str) -> list[str]:
+    """Turn the loaded page light or dark as a reader's system and Furo's toggle would."""
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    shown = page.evaluate(
+        """(scheme) => {
+            localStorage.setItem('theme', scheme);
+            document.body.dataset.theme = scheme;  // what Furo's theme toggle does
+            const media = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+            return [document.body.dataset.theme, media];
+        }""",
+        scheme,
+    )
+    if shown == [scheme, scheme]:
+        return []
+    return [f"asked for {scheme}, page shows data-theme, media = {shown}"]
+
+
 # ---------------------------------------------------------------- 7. axe
 
 
@@ -410,7 +474,8 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[dict[str,
 
     ``rules``: run only these rules (default: every rule axe runs by default).
     """
-    page.evaluate(axe_script())
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(axe_script())
     options: dict[str, Any] = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}

@@ -43,8 +43,11 @@ HOW_TO_ENABLE = (
     "Never run `playwright install`: the tests use the system browser."
 )
 
-# Filled by the tests, printed by conftest.py after the run (without xdist).
-REPORT: dict[str, list[str]] = {"weight": [], "axe": []}
+# The sites the tests need: the variable naming each built site, and its (source, configuration) folders.
+SITES = {
+    "MPDOCS_SITE": (ROOT / "docs", ROOT),
+    "MPDOCS_BROKEN_SITE": (SAMPLES / "broken", SAMPLES / "broken"),
+}
 
 # Output folders of sphinx-build that hold no pages.
 NOT_PAGES = {"_static", "_sources", "_images", "_downloads", "_modules"}
@@ -65,11 +68,8 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def require_browser() -> None:
-    """Skip the calling test module (fail it under CI=true) without a browser.
-
-    Call at module level.  Nothing is built when the module is skipped.
-    """
+def missing_parts() -> list[str]:
+    """What the browser tests need and this machine lacks."""
     problems = []
     try:
         import playwright.sync_api  # noqa: F401
@@ -81,6 +81,15 @@ def require_browser() -> None:
         problems.append("the `axe-playwright-python` package (it bundles axe-core) is not installed")
     if chromium_path() is None:
         problems.append("no Chromium found at " + " or ".join(CHROMIUM_CANDIDATES))
+    return problems
+
+
+def require_browser() -> None:
+    """Skip the calling test module (fail it under CI=true) without a browser.
+
+    Call at module level.  Nothing is built when the module is skipped.
+    """
+    problems = missing_parts()
     if not problems:
         return
     message = (
@@ -92,13 +101,17 @@ def require_browser() -> None:
     pytest.skip(message, allow_module_level=True)
 
 
-def build_site(srcdir: Path, confdir: Path, outdir: Path) -> Path:
-    """Run sphinx-build like the brief says; fail with its output if it fails."""
+def _build_command(srcdir: Path, confdir: Path, outdir: Path) -> list[str]:
     doctrees = outdir.parent / (outdir.name + ".doctrees")
-    command = [
+    return [
         sys.executable, "-m", "sphinx", "-q", "-b", "html",
         "-c", str(confdir), "-d", str(doctrees), str(srcdir), str(outdir),
     ]
+
+
+def build_site(srcdir: Path, confdir: Path, outdir: Path) -> Path:
+    """Build one site into ``outdir``; fail with sphinx-build's output if it fails."""
+    command = _build_command(srcdir, confdir, outdir)
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         pytest.fail(
@@ -109,28 +122,57 @@ def build_site(srcdir: Path, confdir: Path, outdir: Path) -> Path:
     return outdir
 
 
-@functools.cache
-def project_site() -> Path:
-    """The built project site: $MPDOCS_SITE if set, else built once into a temp dir.
+def build_sites(sites: dict[str, tuple[Path, Path]]) -> dict[str, Path]:
+    """Build each {name: (source folder, configuration folder)} at once, into a temp dir.
 
-    Cached per process: collection (which lists the pages) and the fixtures
-    share one build.  Each pytest-xdist worker builds its own copy.
+    Fails with sphinx-build's output if a build fails.
     """
-    given = os.environ.get("MPDOCS_SITE")
-    if given:
-        site = Path(given).resolve()
-        if not (site / "index.html").is_file():
-            message = f"MPDOCS_SITE={given} holds no index.html: build the site there first."
-            pytest.fail(message, pytrace=False)
-        return site
-    return build_site(ROOT / "docs", ROOT, Path(_temp_root()) / "site")
+    builds = {}
+    for name, (srcdir, confdir) in sites.items():
+        command = _build_command(srcdir, confdir, Path(_temp_root()) / name)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT
+        )
+        builds[name] = (command, process)
+    for command, process in builds.values():
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            pytest.fail(f"sphinx-build failed ({process.returncode}):\n{' '.join(command)}\n{output}",
+                        pytrace=False)
+    return {name: Path(command[-1]) for name, (command, _) in builds.items()}
 
 
-@functools.cache
+def prepare_sites() -> None:
+    """Build the sites no variable names, both at once, before pytest-xdist starts its workers.
+
+    The workers inherit the variables, so each of them tests the same build.
+    """
+    wanted = {
+        variable: folders for variable, folders in SITES.items() if not os.environ.get(variable)
+    }
+    for variable, site in build_sites(wanted).items():
+        os.environ[variable] = str(site)
+
+
+def _built(variable: str) -> Path:
+    given = os.environ.get(variable)
+    if not given:
+        prepare_sites()
+        given = os.environ[variable]
+    site = Path(given).resolve()
+    if not (site / "index.html").is_file():
+        pytest.fail(f"{variable}={given} holds no index.html: build the site there first.", pytrace=False)
+    return site
+
+
+def project_site() -> Path:
+    """The built project site: $MPDOCS_SITE, built by ``prepare_sites`` unless given."""
+    return _built("MPDOCS_SITE")
+
+
 def broken_site() -> Path:
-    """The deliberately broken fixture site (samples/broken), built once."""
-    sample = SAMPLES / "broken"
-    return build_site(sample, sample, Path(_temp_root()) / "broken")
+    """The deliberately broken fixture site (samples/broken): $MPDOCS_BROKEN_SITE."""
+    return _built("MPDOCS_BROKEN_SITE")
 
 
 @functools.cache

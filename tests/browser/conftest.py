@@ -1,10 +1,13 @@
-"""Fixtures of the browser tests: one built site, one server, one Chromium.
+"""Fixtures of the browser tests: one built site, one server, one Chromium per process.
 
-- The site is built once per session into a temp dir; set ``MPDOCS_SITE`` to
-  an already built HTML folder to test that instead (no build).
-- It is served on 127.0.0.1 by a threaded ``http.server`` on a free port.
-- One Chromium per session (Debian's, never a downloaded one); one browser
-  context per test.  ``MPDOCS_CHROMIUM`` points at another binary.
+- The sites (the project's and samples/broken) are built once, both at once, before pytest-xdist
+  starts its workers (``-n``), which inherit ``MPDOCS_SITE`` and ``MPDOCS_BROKEN_SITE``; set
+  ``MPDOCS_SITE`` to an already built HTML folder to test that instead (no build).
+- Each process serves them on 127.0.0.1 by a threaded ``http.server`` on a free port.
+- One Chromium per process (Debian's, never a downloaded one); one browser context per test.
+  ``MPDOCS_CHROMIUM`` points at another binary.
+- Tests record page weights and axe summaries with ``record_property``; the summary below prints
+  them after the run, from every worker.
 
 See README.md in this folder.
 """
@@ -24,23 +27,39 @@ if TYPE_CHECKING:
 
     from browser.browser_checks import NewPage, Recorder
 
-REPORT = support.REPORT
+# record_property names the summary prints, with the section's title.
+SUMMARY = {
+    "weight": "page weight (gzip of every response body a page loads)",
+    "axe": "axe-core violations per page (all impacts)",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput") or support.missing_parts():
+        return
+    try:
+        support.prepare_sites()
+    except pytest.fail.Exception as failure:  # an error of the run, not of one test
+        pytest.exit(str(failure), returncode=pytest.ExitCode.TESTS_FAILED)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    support.cleanup()
+    support.cleanup()  # the temp dir this process built sites in, if any
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int,
                             config: pytest.Config) -> None:
-    if REPORT["weight"]:
-        terminalreporter.section("page weight (every response body a page loads)")
-        for line in REPORT["weight"]:
-            terminalreporter.write_line(line)
-    if REPORT["axe"]:
-        terminalreporter.section("axe-core violations per page (all impacts)")
-        for line in sorted(REPORT["axe"]):
-            terminalreporter.write_line(line)
+    recorded: dict[str, list[str]] = {name: [] for name in SUMMARY}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, line in getattr(report, "user_properties", []):
+                if name in recorded and getattr(report, "when", "") == "call":
+                    recorded[name].append(line)
+    for name, title in SUMMARY.items():
+        if recorded[name]:
+            terminalreporter.section(title)
+            for line in sorted(recorded[name]):
+                terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

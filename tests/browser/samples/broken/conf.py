@@ -17,6 +17,8 @@ html_static_path = [str(PROJECT / "docs" / "_static"), str(HERE / "_static")]
 html_favicon = str(PROJECT / "docs" / "_static" / "favicon.svg")
 html_search_options = {"dict": str(PROJECT / "docs" / "_search" / "jieba-userdict.txt")}
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+# The offline copies are checked on the project's own site (test_offline_copies_open).
+extensions: list[str] = [name for name in globals()["extensions"] if name != "mpdocs.sphinxext.offline"]
 
 
 # Search: behave as if jieba were missing (Sphinx then indexes no Chinese word).
