@@ -326,6 +326,15 @@ def test_a_console_runs_with_every_file_the_page_shows_or_offers(tmp_path: Path)
     assert console.evaluator.files == {"shown.py": PROGRAM, "offered.txt": "x\n"}
 
 
+def test_a_console_runs_without_a_file_shown_only_in_part(tmp_path: Path) -> None:
+    (tmp_path / "hidden.py").write_text('print("shown")\nprint("never shown")\n')
+    page = ("% skip: only a part\n```{literalinclude} hidden.py\n:lines: 1\n```\n\n"
+            "```console\n$ python hidden.py\nshown\nnever shown\n```\n")
+    *_, console = regions(page, tmp_path)
+    assert isinstance(console.evaluator, Transcript)
+    assert console.evaluator.files == {}
+
+
 def test_a_console_whose_files_share_a_name_is_refused(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()

@@ -277,14 +277,20 @@ def _tokens(page: Page, source: str, base: int) -> Iterator[tuple[Token, int, Fe
             yield from _tokens(page, *fence.inner())
 
 
-def included_files(text: str) -> list[str]:
-    """The file named by every ``{literalinclude}`` on the page, whatever its language."""
+def includes(text: str) -> list[tuple[str, dict[str, str]]]:
+    """The file named by every ``{literalinclude}`` on the page, whatever its language, with its
+    options."""
     found = []
     for _, _, fence in _tokens(Page(text), text, 0):
         directive = DIRECTIVE.fullmatch(fence.info) if fence else None
-        if directive and directive["name"].lower() == "literalinclude":
-            found.append(directive["arguments"].strip())
+        if fence and directive and directive["name"].lower() == "literalinclude":
+            found.append((directive["arguments"].strip(), split_options(fence.content)[0]))
     return found
+
+
+def included_files(text: str) -> list[str]:
+    """The file named by every ``{literalinclude}`` on the page, whatever its language."""
+    return [name for name, _ in includes(text)]
 
 
 def download_targets(text: str) -> list[str]:

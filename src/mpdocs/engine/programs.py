@@ -10,8 +10,8 @@
   the whole file with a ``{download}`` link (the site then says that the output
   comes from the whole file).
 - A console transcript (``$ python x.py | cat``) runs in a folder holding every
-  file the page shows or offers, each under its own name, as a reader who saved
-  them into one folder has them.
+  file the page shows whole or offers, each under its own name, as a reader who
+  saved them into one folder has them (a file shown in part is not the reader's).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexing import Block, Kind, download_targets, included_files
+from .lexing import Block, Kind, download_targets, included_files, includes
 
 INLINE_NAME = "example.py"
 EXAMPLES_FOLDER = "examples"
@@ -73,9 +73,10 @@ def folder_program(main: Path, page: Path, page_text: str) -> Program:
 
 
 def page_files(page: Path, page_text: str) -> dict[str, str]:
-    """The files a console transcript starts with: each one the page shows or offers."""
-    included = {(page.parent / name).resolve() for name in included_files(page_text)}
-    shown = downloads(page, page_text) | included
+    """The files a console transcript starts with: each one the page shows whole or offers."""
+    whole = {(page.parent / name).resolve() for name, options in includes(page_text)
+             if not PARTIAL_OPTIONS & set(options)}
+    shown = downloads(page, page_text) | whole
     files: dict[str, str] = {}
     for path in sorted(file for file in shown if file.is_file()):
         if path.name in files:
