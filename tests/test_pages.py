@@ -29,6 +29,7 @@ PASSING = [
     "partial_include_download",
     "default_method.md",
     "console_shell_state.md",
+    "late_output.md",
 ]
 
 
@@ -85,6 +86,7 @@ FAILING = [
     ("session_child_output_missing.md", 3, ["*line 6: >>> p.start(); p.join()", "+hello from the child"]),
     ("console_no_prompt.md", 3, ["a console transcript must start with a '$ ' prompt*"]),
     ("console_missing_line.md", 3, ["*[[]start method fork[]] line 4: $ echo one; echo two", " one", "+two"]),
+    ("late_output_wrong.md", 3, ["*output differs:", "+child: still here"]),
     ("console_shell_state_wrong.md", 3, ["*[[]start method fork[]] line 5: $ python -c *", "-None", "+1"]),
 ]
 

@@ -117,20 +117,35 @@ def randomise_next_pid() -> None:
 
 
 def start_program(argv: list[str]) -> int:
-    """Fork the program as a session leader in the foreground of its terminal, as a shell would."""
+    """Start the program as a reader's shell does: this process leads the session and holds the
+    terminal, and the program runs in a process group of its own in the terminal's foreground.
+    So when the program's main process exits, what it left running is not hung up (SIGHUP goes
+    to a controlling process's foreground group when it exits), and prints on, as on a reader's
+    terminal.  This process keeps no descriptor of the terminal, so the program can still close it."""
+    if os.getsid(0) != os.getpid():
+        os.setsid()
+    try:
+        fcntl.ioctl(1, termios.TIOCSCTTY, 0)
+        terminal = True
+    except OSError:  # stdout is not a terminal: nothing to control
+        terminal = False
+    signal.signal(signal.SIGTTOU, signal.SIG_IGN)  # hand the terminal over from the background
     pid = os.fork()
     if pid == 0:
-        try:
-            os.setsid()
-            fcntl.ioctl(1, termios.TIOCSCTTY, 0)
-        except OSError:  # stdout is not a terminal: nothing to control
-            pass
+        os.setpgid(0, 0)
+        if terminal:
+            os.tcsetpgrp(1, os.getpid())
         # as a shell starts a program: default signal dispositions (Ctrl+C works even when the
         # engine was started with SIGINT ignored, say from a background job), nothing blocked
-        for number in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
+        for number in (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE,
+                       signal.SIGTTOU):
             signal.signal(number, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, set())
         os.execv(sys.executable, [sys.executable, *argv])
+    with contextlib.suppress(OSError):  # the child may have done both already
+        os.setpgid(pid, pid)
+        if terminal:
+            os.tcsetpgrp(1, pid)
     let_go_of_terminal()
     return pid
 
@@ -144,8 +159,17 @@ def let_go_of_terminal() -> None:
 
 
 def report_main(status_fd: int, pid: int) -> None:
+    """Wait for the program's main process, report how it ended, and take the terminal back into
+    the foreground, as a shell does before its next prompt: what the program left running goes on
+    in the background."""
     _, status = os.waitpid(pid, 0)
     os.write(status_fd, f"main {os.waitstatus_to_exitcode(status)}\n".encode())
+    with contextlib.suppress(OSError):  # no terminal (any more)
+        terminal = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+        try:
+            os.tcsetpgrp(terminal, os.getpgrp())
+        finally:
+            os.close(terminal)
 
 
 def reap_all() -> None:
@@ -253,8 +277,7 @@ def supervised(status_fd: int, argv: list[str]) -> None:
     shared_before.update(multiprocessing_shared_memory())
     check(libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "prctl")
     die_with_parent()
-    main = start_program(argv)
-    report_main(status_fd, main)
+    report_main(status_fd, start_program(argv))
     reap_all()
     sweep_shared_memory(shared_before)
     os._exit(0)
