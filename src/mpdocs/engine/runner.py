@@ -5,10 +5,12 @@ starts is line-buffered exactly as in a reader's terminal: a child killed by
 ``terminate()`` keeps the lines it had printed, and lines written by several
 processes are not torn apart.  ``PYTHONUNBUFFERED`` is removed from the
 environment for the same reason (unbuffered mode writes a line's text and its
-newline separately).  The program leads its own session, with the terminal as
-its controlling terminal, so ``:stop-after:`` can press Ctrl+C as a reader does:
-^C typed on the terminal, which echoes it and sends SIGINT to its foreground
-process group, then, after a grace period, a hard kill of everything that is left.
+newline separately).  As in a reader's shell, the launcher leads the session and
+holds the terminal, and the program runs in the foreground in a process group of
+its own, so what it leaves running is not hung up when its main process exits,
+and ``:stop-after:`` can press Ctrl+C as a reader does: ^C typed on the
+terminal, which echoes it and sends SIGINT to the foreground process group, then,
+after a grace period, a hard kill of everything that is left.
 
 Limits are absolute.  A run ends when every process it started has ended, not
 when the terminal closes, and at its deadline whatever the program does (close
