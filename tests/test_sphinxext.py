@@ -232,6 +232,19 @@ def test_unknown_placeholder_in_a_transcript_fails_the_build(tmp_path: Path) -> 
     assert "index.md:3" in result.stderr and "unknown placeholder '⟨pide⟩'" in result.stderr
 
 
+@pytest.mark.parametrize("language", ["Console", "shell-session"])
+def test_every_name_the_checker_runs_as_a_transcript_gets_its_placeholders_shown(
+        tmp_path: Path, language: str) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text((SAMPLES / "sphinx_output" / "conf.py").read_text())
+    (source / "index.md").write_text(f"# x\n\n```{language}\n$ python x.py\n⟨pid⟩\n```\n")
+    result = build(source, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "⟨pid⟩" not in html and "mp-transcript-legend" in html
+
+
 def test_facts_table_phrases() -> None:
     assert [use.phrase() for use in DEFAULT_USES] == [
         "Linux 上 Python 3.13 及以前的默认", "Windows、macOS 的默认", "Linux 上 Python 3.14 起的默认"]

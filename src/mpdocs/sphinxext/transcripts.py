@@ -14,12 +14,11 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from mpdocs.engine.languages import Role, role_of_language
 from mpdocs.engine.notation import NotationError, Placeholder, split_line
 from mpdocs.sphinxext.output import legend
 
 logger = logging.getLogger(__name__)
-
-LANGUAGES = {"console", "shell-session"}
 
 
 class transcript(nodes.literal_block):
@@ -31,7 +30,8 @@ class TranscriptPlaceholders(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         for block in list(self.document.findall(nodes.literal_block)):
-            if block.get("language") in LANGUAGES and "⟨" in block.astext():
+            # a console transcript exactly when the checker runs it as one (Pygments' names, any case)
+            if role_of_language(block.get("language", "")) is Role.CONSOLE and "⟨" in block.astext():
                 self._show(block)
 
     def _show(self, block: nodes.literal_block) -> None:
