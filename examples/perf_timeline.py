@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import time
+from itertools import pairwise
 from multiprocessing import Pool
 
 TASKS = range(4)
@@ -18,7 +19,7 @@ def task(number):
 
 def overlapping(spans):
     spans = sorted(spans, key=lambda span: span[2])
-    return any(later[2] < earlier[3] for earlier, later in zip(spans, spans[1:]))
+    return any(later[2] < earlier[3] for earlier, later in pairwise(spans))
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ HOW_TO_ENABLE = (
 SITES = {
     "MPDOCS_SITE": (ROOT / "docs", ROOT),
     "MPDOCS_BROKEN_SITE": (SAMPLES / "broken", SAMPLES / "broken"),
+    "MPDOCS_TABS_SITE": (ROOT / "tests" / "samples" / "tabs_site",) * 2,
 }
 
 # Output folders of sphinx-build that hold no pages.
