@@ -34,7 +34,7 @@ from .notation import (
 from .programs import Program
 from .report import describe_output_mismatch, raw_output, status_problem
 from .runner import Run, run_program
-from .sessions import Statement
+from .sessions import REPL_PROMPTS, SHELL_PROMPTS, Prompts, Statement
 from .settings import version_text
 
 T = TypeVar("T")
@@ -204,12 +204,12 @@ class Replay:
 
     kind: str  # in the closing count and the record
     command: str
-    prompt: str
+    prompts: Prompts
     terminal: str  # what showed the lines, in reports
 
 
-REPL = Replay("session", repl.COMMAND, ">>>", "the REPL")
-SHELL = Replay("console", shell.COMMAND, "$", "the shell")
+REPL = Replay("session", repl.COMMAND, REPL_PROMPTS, "the REPL")
+SHELL = Replay("console", shell.COMMAND, SHELL_PROMPTS, "the shell")
 
 
 class Transcript:
@@ -266,9 +266,10 @@ class Transcript:
             actual = matcher.fold(text)
         diff = difflib.unified_diff(expected, actual, "expected", f"what {self.replay.terminal} showed",
                                     lineterm="")
-        continued = "\n... " if self.replay is REPL else "\n"
+        prompts = self.replay.prompts
+        continued = f"\n{prompts.continuation} " if prompts.continuation else "\n"
         source = statement.source.rstrip("\n").replace("\n", continued)
-        return f"{self.replay.prompt} {source}\n" + "\n".join(diff)
+        return f"{prompts.first} {source}\n" + "\n".join(diff)
 
 
 def split_transcript(output: str, token: str, count: int) -> list[str]:

@@ -28,7 +28,7 @@ from .grouping import Group, Refusal, group
 from .lexing import Block, Kind, blocks
 from .notation import NotationError, parse_expectation, parse_not_applicable
 from .programs import ProgramError, page_files, program_of
-from .sessions import SHELL_PROMPTS, SessionError, parse_session
+from .sessions import SessionError, parse_session
 from .settings import MATRIX, version_text
 
 
@@ -59,9 +59,9 @@ class PageParser:
         line = line_of(text, program.body_start)
         evaluator: Script | Transcript
         if program.kind == Kind.SESSION:
-            evaluator = Transcript(parse_session(program.body), line, REPL)
+            evaluator = Transcript(parse_session(program.body, REPL.prompts), line, REPL)
         elif program.kind == Kind.CONSOLE:
-            evaluator = Transcript(parse_session(program.body, SHELL_PROMPTS), line, SHELL,
+            evaluator = Transcript(parse_session(program.body, SHELL.prompts), line, SHELL,
                                    page_files(Path(document.path), text))
         else:
             declarations = [declaration(text, block, output_index) for block in example.outputs]

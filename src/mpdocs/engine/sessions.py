@@ -20,7 +20,7 @@ DOCTEST_DIRECTIVE = re.compile(r"#\s*doctest:", re.IGNORECASE)
 
 
 class SessionError(ValueError):
-    """A session that cannot be read as a REPL transcript."""
+    """A transcript that cannot be read as a reader's terminal shows it."""
 
 
 @dataclass(frozen=True)
