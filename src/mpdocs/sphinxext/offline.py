@@ -65,6 +65,7 @@ def start_epub(app: Sphinx) -> None:
     if app.builder.name not in SITE_BUILDERS or not app.config.mpdocs_offline_epub:
         return
     work = Path(app.outdir).with_name(Path(app.outdir).name + "-epub")
+    shutil.rmtree(work / "epub", ignore_errors=True)  # -E renews the doctrees, not the output folder
     process = subprocess.Popen(
         epub_command(app, work), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
