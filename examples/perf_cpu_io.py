@@ -60,7 +60,7 @@ if __name__ == "__main__":
     io = results["I/O 密集"]
     # 耗时谁快谁慢，要看有没有空闲的 CPU 核，所以这里不比较 CPU 密集的耗时，只看上面打印的数字。
     # 用了几个核却不受干扰：机器越忙，线程分到的 CPU 时间越少，这个数只会更小
-    print("CPU 密集：两个线程同一时刻最多用一个核：", thread_cores < 1.1)
+    print("CPU 密集：两个线程同一时刻最多用一个核：", thread_cores < 1.05)
     print("I/O 密集：线程版比串行版快：", io["线程"] < io["串行"] * 0.5)
     print("I/O 密集：进程版比串行版快：", io["进程"] < io["串行"] * 0.5)
     if "--record" in sys.argv:
