@@ -209,3 +209,15 @@ def test_bold_that_myst_did_not_read_fails_the_build_naming_file_and_line(tmp_pa
     assert result.returncode != 0
     assert re.findall(r"index\.md:(\d+): WARNING: '\*\*' shows literally", result.stderr) == ["3", "3"], \
         result.stderr
+
+
+# --- the EPUB: one figure of each light/dark pair ---------------------------------------------------
+
+@pytest.mark.parametrize(("builder", "charts"), [("epub", ["chart-light.svg"]),
+                                                 ("html", ["chart-light.svg", "chart-dark.svg"])])
+def test_the_book_keeps_the_light_figure_of_a_pair_and_the_site_both(
+        tmp_path: Path, builder: str, charts: list[str]) -> None:
+    out = built("sphinx_epub_figures", tmp_path / "out", "-b", builder, "-D", "version=1",
+                "-d", str(tmp_path / "doctrees"))
+    page = (out / ("index.xhtml" if builder == "epub" else "index.html")).read_text(encoding="utf-8")
+    assert re.findall(r"chart-\w+\.svg", page) == charts

@@ -4,7 +4,8 @@ An HTML build starts the EPUB build (``sphinx-build -b epub``, another process) 
 builder is ready, so both run at once, and collects it when it finishes.  The EPUB build's
 warnings are reported as the HTML build's own, so a strict build (``-W``) fails on them too.
 Both files land in ``_offline/`` of the HTML output; the ``{offline}`` role links to them:
-``{offline}`EPUB 电子书 <mpdocs.epub>```.  Inside the EPUB itself those links are plain text.
+``{offline}`EPUB 电子书 <mpdocs.epub>```.  Inside the EPUB itself those links are plain text, and of
+a figure drawn for each colour scheme only the light one is kept.
 
 ``mpdocs_offline_examples`` (relative to the configuration folder) is the folder zipped, with its
 sub-folders; ``mpdocs_offline_epub = False`` skips the EPUB (a quicker preview build).
@@ -137,11 +138,25 @@ class OfflineLinksAsText(SphinxPostTransform):
                 reference.replace_self(nodes.inline(reference.astext(), reference.astext()))
 
 
+class LightFiguresInTheBook(SphinxPostTransform):
+    """The site shows a figure drawn for each colour scheme (Furo's ``only-light`` and ``only-dark``
+    classes), but a book has no theme stylesheet to hide one: keep the light one, as on paper."""
+
+    default_priority = 100
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        for element in list(self.document.findall(nodes.Element)):
+            if "only-dark" in element["classes"] and element.parent is not None:
+                element.parent.remove(element)
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("mpdocs_offline_examples", "examples", "env", types=frozenset({str}))
     app.add_config_value("mpdocs_offline_epub", True, "", types=frozenset({bool}))
     app.add_role("offline", offline_role)
     app.add_post_transform(OfflineLinksAsText)
+    app.add_post_transform(LightFiguresInTheBook)
     app.connect("builder-inited", start_epub)
     app.connect("build-finished", write_offline_files)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
