@@ -80,7 +80,7 @@ def test_pages_listed_as_exempt_are_not_checked_for_punctuation(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
 
 
-def test_key_points_are_required_on_the_configured_pages_and_beside_differences(tmp_path: Path) -> None:
-    result = build("keypoints_missing", tmp_path, "-D", "mpdocs_keypoint_pages=overview")
-    # pool is no longer a tutorial page; index still has a 与原文的差异 dropdown
+def test_key_points_are_required_on_every_page_not_exempt_and_beside_differences(tmp_path: Path) -> None:
+    result = build("keypoints_missing", tmp_path, "-D", "mpdocs_keypoints_exempt=pool")
+    # pool is exempt now; index is not (and has a 与原文的差异 dropdown besides)
     assert warned(result.stderr) == [("index.md", None, "keypoints")], result.stderr

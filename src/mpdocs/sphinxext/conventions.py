@@ -5,8 +5,9 @@ Each rule is one function that takes a page's doctree and yields ``(node, subtyp
 - boxes: at most three admonitions a page, each an ``{admonition}`` titled ``常见误解：…`` (class
   ``warning``) or ``平台差异：…`` (class ``note``); dropdowns are not boxes;
 - differences: a ``与原文的差异（N 处）`` dropdown lists N items and is the last thing on the page;
-- key points: a page with that dropdown, or listed in ``mpdocs_keypoint_pages``, has a ``要点``
-  section holding one bullet list of 3 to 6 items and nothing else (but that dropdown);
+- key points: every page but those of ``mpdocs_keypoints_exempt`` (the reference pages), and every
+  page with that dropdown, has a ``要点`` section holding one bullet list of 3 to 6 items and nothing
+  else (but that dropdown); a new page needs one unless it is named there;
 - punctuation: no half-width ``,;:?!()`` beside a Chinese character in prose (code, math and URLs
   are not prose);
 - wording: none of the words of ``mpdocs_banned_words`` in prose, each named with what to write;
@@ -38,10 +39,8 @@ NOT_BOXES = (addnodes.desc, addnodes.versionmodified, addnodes.productionlist)
 
 DIFFERENCES_TITLE = re.compile(r"与原文的差异（(\d+) 处）")
 KEY_POINTS_TITLE = "要点"
-# The tutorial's pages, each ending with 要点 (the reference pages, index, glossary, api, 404, do not).
-TUTORIAL_PAGES = ["overview", "compare", "process", "globals", "start-methods", "queue", "queue-advanced",
-                  "pool", "pool-advanced", "pool-queue", "executor", "pipe", "shared-state", "sync",
-                  "lifecycle", "logging", "pitfalls", "performance", "choose", "faq"]
+# The pages that teach nothing of their own, so end without 要点; every other page is a lesson.
+REFERENCE_PAGES = ["index", "404", "glossary", "api", "contributing"]
 KEY_POINTS_ITEMS = range(3, 7)
 LISTS = nodes.enumerated_list | nodes.bullet_list
 
@@ -152,7 +151,7 @@ def _key_points_problem(section: nodes.section) -> str | None:
 
 def check_key_points(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
     docname = app.env.docname
-    if docname not in app.config.mpdocs_keypoint_pages and not any(_differences(doctree)):
+    if docname in app.config.mpdocs_keypoints_exempt and not any(_differences(doctree)):
         return
     sections = [section for section in doctree.findall(nodes.section) if _title(section) == KEY_POINTS_TITLE]
     if not sections:
@@ -219,8 +218,8 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("mpdocs_conventions_exempt", ["contributing"], "env", types=[list],
                          description="pages not checked for boxes, punctuation and banned words")
-    app.add_config_value("mpdocs_keypoint_pages", TUTORIAL_PAGES, "env", types=[list],
-                         description="pages that must end with a 要点 section")
+    app.add_config_value("mpdocs_keypoints_exempt", REFERENCE_PAGES, "env", types=[list],
+                         description="pages that need no 要点 section (unless they list 与原文的差异)")
     app.add_config_value("mpdocs_banned_words", {"送信线程": "馈送线程", "执行结果": "运行结果"}, "env",
                          types=[dict], description="words readers must not see, each with what to write")
     app.connect("doctree-read", check_page)
