@@ -11,10 +11,13 @@ Each rule is one function that takes a page's doctree and yields ``(node, subtyp
 - punctuation: no half-width ``,;:?!()`` beside a Chinese character in prose (code, math and URLs
   are not prose);
 - wording: none of the words of ``mpdocs_banned_words`` in prose, each named with what to write;
-- terms: a glossary term is linked once a page, at its first use.
+- terms: a glossary term linked on a page is linked once, at its first use in the page's prose
+  (not headings, code, output panels, other links' text, nor a tab's text, which other tabs' readers
+  do not see); a use is the longest glossary term at its place, so 子进程 is no use of 进程.
 
 Boxes, punctuation and wording are not checked on the pages of ``mpdocs_conventions_exempt`` (the
-contributors' page shows the markup it documents).
+contributors' page shows the markup it documents). Terms are checked once every page is read, since
+only then does the standard domain know every term of the glossary (it may be read after a page).
 """
 
 from __future__ import annotations
@@ -23,9 +26,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+
+from mpdocs.sphinxext.output import output_block
+from mpdocs.sphinxext.tabs import tab_set
 
 logger = logging.getLogger(__name__)
 
@@ -52,24 +60,30 @@ NOT_PROSE = re.compile(r"https?://[!-~]+|\(\)")
 # Stands for code, math and the like, so that nothing beside them counts as next to Chinese.
 PLACEHOLDER = "\ufffc"
 CODE = nodes.FixedTextElement | nodes.literal | nodes.math
+StandIn = Callable[[nodes.Element], str | None]  # what an inline element reads as, None: its own text
 
 
-def _prose(element: nodes.Element) -> Iterator[str]:
-    """The element's text as readers read it, each piece of code or math replaced by PLACEHOLDER."""
+def _code_stand_in(element: nodes.Element) -> str | None:
+    return PLACEHOLDER if isinstance(element, CODE) else None
+
+
+def _prose(element: nodes.Element, stand_in: StandIn = _code_stand_in) -> Iterator[str]:
+    """The element's text as readers read it, each inline element replaced by its stand-in if it has one
+    (by default code and math, by PLACEHOLDER)."""
     for child in element.children:
         if isinstance(child, nodes.Text):
             yield NOT_PROSE.sub(PLACEHOLDER, child.astext())
-        elif isinstance(child, CODE):
-            yield PLACEHOLDER
         elif isinstance(child, nodes.Element):
-            yield from _prose(child)
+            shown = stand_in(child)
+            yield from _prose(child, stand_in) if shown is None else [shown]
 
 
-def _text_blocks(doctree: nodes.document) -> Iterator[tuple[nodes.Element, str]]:
+def _text_blocks(doctree: nodes.document,
+                 stand_in: StandIn = _code_stand_in) -> Iterator[tuple[nodes.Element, str]]:
     """Each block of prose (paragraph, title, term…) with its text; code blocks are not prose."""
     for block in doctree.findall(nodes.TextElement):
         if not isinstance(block, nodes.Inline | nodes.FixedTextElement):
-            yield block, "".join(_prose(block))
+            yield block, "".join(_prose(block, stand_in))
 
 
 def _title(element: nodes.Element) -> str:
@@ -190,19 +204,96 @@ def check_wording(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
 
 # --- glossary links -------------------------------------------------------------------------------
 
+LINK = "\ufffd"  # stands for a term link in a block's text
+# Text where a term cannot be linked, so it is no use to link there: headings and labels.
+UNLINKABLE = nodes.title | nodes.rubric | nodes.caption
+Use = tuple[str, nodes.Element]  # a glossary term in lower case (as Sphinx resolves terms); its link or block
+
+
+def _is_term_link(node: nodes.Node) -> bool:
+    return isinstance(node, addnodes.pending_xref) and node.get("reftype") == "term"
+
+
+def _term_stand_in(element: nodes.Element) -> str | None:
+    """A term link reads as LINK; the text of other links (to pages, sections, sites) is not prose."""
+    if _is_term_link(element):
+        return LINK
+    if isinstance(element, nodes.reference | addnodes.pending_xref):
+        return PLACEHOLDER
+    return _code_stand_in(element)
+
+
+def _lineage(node: nodes.Node) -> Iterator[nodes.Node]:
+    """The node and its ancestors."""
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def _within(lineage: Iterable[nodes.Node], kind: type[nodes.Node]) -> bool:
+    return any(isinstance(node, kind) for node in lineage)
+
+
+def _is_term_prose(block: nodes.Element) -> bool:
+    """Not a heading or label, nor the term a glossary defines, nor an output panel's text."""
+    lineage = list(_lineage(block))
+    defined = isinstance(block, nodes.term) and _within(lineage, addnodes.glossary)
+    return not (isinstance(block, UNLINKABLE) or defined or _within(lineage, output_block))
+
+
+def _uses_pattern(app: Sphinx) -> re.Pattern[str]:
+    """A term link, or any glossary term, the longest first: so 子进程 is not a use of 进程, but 多进程
+    (no term) is."""
+    std = app.env.domains.standard_domain
+    terms = sorted({name for name, _, kind, *_ in std.get_objects() if kind == "term"}, key=len, reverse=True)
+    return re.compile("|".join([LINK, *map(re.escape, terms)]), re.IGNORECASE)
+
+
+def _term_uses(doctree: nodes.document, uses: re.Pattern[str]) -> Iterator[Use]:
+    """Each use of a glossary term in the page's prose, in reading order. In a tab set of outputs only
+    its links: a tab's text is hidden from the readers of the other tabs, and the set's note is not the
+    page's but the extension's."""
+    for block, text in _text_blocks(doctree, _term_stand_in):
+        if _is_term_prose(block):
+            read_by_all = not _within(_lineage(block), tab_set)
+            links = iter([node for node in block.findall(addnodes.pending_xref) if _is_term_link(node)])
+            for use in uses.finditer(text):
+                if use.group() == LINK:
+                    link = next(links)
+                    yield link["reftarget"].lower(), link
+                elif read_by_all:
+                    yield use.group().lower(), block
+
+
+def _link_problem(link: nodes.Element, first_use: nodes.Element, again: bool) -> str | None:
+    term = repr(link["reftarget"])
+    if again:
+        return f"term {term} is linked again (as {link.astext()!r}): link only its first use on the page"
+    if first_use is not link:
+        line = get_source_line(first_use)[1]
+        return f"term {term} is first used on line {line} unlinked; link that first use instead"
+    return None
+
+
 def check_terms(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
+    first_uses: dict[str, nodes.Element] = {}
     linked: set[str] = set()
-    for xref in doctree.findall(addnodes.pending_xref):
-        if xref.get("reftype") == "term":
-            term = xref["reftarget"].lower()  # as Sphinx resolves terms
-            if term in linked:
-                again = f"term {xref['reftarget']!r} is linked again (as {xref.astext()!r})"
-                yield xref, "term", f"{again}: link only its first use on the page"
+    for term, where in _term_uses(doctree, _uses_pattern(app)):
+        first_use = first_uses.setdefault(term, where)
+        if _is_term_link(where):
+            if problem := _link_problem(where, first_use, term in linked):
+                yield where, "term", problem
             linked.add(term)
 
 
-EVERYWHERE: list[Rule] = [check_differences, check_key_points, check_terms]
+EVERYWHERE: list[Rule] = [check_differences, check_key_points]
 NOT_ON_EXEMPT_PAGES: list[Rule] = [check_boxes, check_punctuation, check_wording]
+
+
+def _warn(findings: Iterable[Finding], docname: str) -> None:
+    for node, subtype, message in findings:
+        location = node if not isinstance(node, nodes.document) else docname
+        logger.warning(message, location=location, type="mpdocs", subtype=subtype)
 
 
 def check_page(app: Sphinx, doctree: nodes.document) -> None:
@@ -210,9 +301,12 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
     if app.env.docname not in app.config.mpdocs_conventions_exempt:
         rules = rules + NOT_ON_EXEMPT_PAGES
     for rule in rules:
-        for node, subtype, message in rule(doctree, app):
-            location = node if node is not doctree else app.env.docname
-            logger.warning(message, location=location, type="mpdocs", subtype=subtype)
+        _warn(rule(doctree, app), app.env.docname)
+
+
+def check_every_page_terms(app: Sphinx, env: BuildEnvironment) -> None:
+    for docname in sorted(env.all_docs):
+        _warn(check_terms(env.get_doctree(docname), app), docname)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -223,4 +317,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("mpdocs_banned_words", {"送信线程": "馈送线程", "执行结果": "运行结果"}, "env",
                          types=[dict], description="words readers must not see, each with what to write")
     app.connect("doctree-read", check_page)
+    app.connect("env-check-consistency", check_every_page_terms)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
