@@ -55,10 +55,14 @@ MUST_FAIL: dict[str, tuple[list[Warned], list[str]]] = {
                      ["write '运行结果', not '执行结果'", "write '馈送线程', not '送信线程'"]),
     "term_twice": ([("index.md", 3, "term"), ("index.md", 3, "term")],
                    ["term '进程' is linked again (as '进程')", "(as '这个进程')"]),
-    # 多进程 (no term) is a use of 进程; on tabs.md the link is in a tab, after a use all readers see
-    "term_late": ([("index.md", 7, "term"), ("index.md", 7, "term"), ("tabs.md", 9, "term")],
+    # 多进程 (no term) is a use of 进程; on tabs.md the link is in a tab, after a use all readers see;
+    # on tab_link.md, before one
+    "term_late": ([("index.md", 7, "term"), ("index.md", 7, "term"), ("tabs.md", 9, "term"),
+                   ("tab_link.md", 7, "term")],
                   ["term '进程' is first used on line 3 unlinked; link that first use instead",
-                   "term '进程号' is first used on line 5 unlinked"]),
+                   "term '进程号' is first used on line 5 unlinked",
+                   "term '退出码' is linked inside a tab, which readers of the other tabs do not see; "
+                   "link its first use outside the tabs, on line 21"]),
 }
 
 
@@ -75,8 +79,8 @@ def test_each_rule_fails_the_build_naming_page_line_and_fix(sample: str, tmp_pat
 def test_every_allowed_form_passes(tmp_path: Path) -> None:
     """Three boxes of the two kinds, dropdowns, half-width marks in code, math, URLs and English,
     each term linked once at its first use (子进程, a heading, code, a link's text and an output
-    panel before it are no use of 进程), and the contributors' page (exempt) with a bare note and
-    banned words."""
+    panel before it are no use of 进程), a term linked in the one tab that uses it, and the
+    contributors' page (exempt) with a bare note and banned words."""
     result = build("allowed", tmp_path)
     assert result.returncode == 0, result.stderr
 

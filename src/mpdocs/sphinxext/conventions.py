@@ -13,7 +13,8 @@ Each rule is one function that takes a page's doctree and yields ``(node, subtyp
 - wording: none of the words of ``mpdocs_banned_words`` in prose, each named with what to write;
 - terms: a glossary term linked on a page is linked once, at its first use in the page's prose
   (not headings, code, output panels, other links' text, nor a tab's text, which other tabs' readers
-  do not see); a use is the longest glossary term at its place, so 子进程 is no use of 进程.
+  do not see); a link inside a tab only for a term that the prose outside the tabs never uses; a use
+  is the longest glossary term at its place, so 子进程 is no use of 进程.
 
 Boxes, punctuation and wording are not checked on the pages of ``mpdocs_conventions_exempt`` (the
 contributors' page shows the markup it documents). Terms are checked once every page is read, since
@@ -207,7 +208,8 @@ def check_wording(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
 LINK = "\ufffd"  # stands for a term link in a block's text
 # Text where a term cannot be linked, so it is no use to link there: headings and labels.
 UNLINKABLE = nodes.title | nodes.rubric | nodes.caption
-Use = tuple[str, nodes.Element]  # a glossary term in lower case (as Sphinx resolves terms); its link or block
+# a glossary term in lower case (as Sphinx resolves terms); its link or block; whether every reader sees it
+Use = tuple[str, nodes.Element, bool]
 
 
 def _is_term_link(node: nodes.Node) -> bool:
@@ -260,30 +262,39 @@ def _term_uses(doctree: nodes.document, uses: re.Pattern[str]) -> Iterator[Use]:
             for use in uses.finditer(text):
                 if use.group() == LINK:
                     link = next(links)
-                    yield link["reftarget"].lower(), link
+                    yield link["reftarget"].lower(), link, read_by_all
                 elif read_by_all:
-                    yield use.group().lower(), block
+                    yield use.group().lower(), block, True
 
 
-def _link_problem(link: nodes.Element, first_use: nodes.Element, again: bool) -> str | None:
+def _link_problem(link: nodes.Element, read_by_all: bool, first_shared: nodes.Element | None) -> str | None:
+    """What is wrong with a term link, given the term's first use that every reader sees (if any)."""
     term = repr(link["reftarget"])
-    if again:
-        return f"term {term} is linked again (as {link.astext()!r}): link only its first use on the page"
-    if first_use is not link:
-        line = get_source_line(first_use)[1]
-        return f"term {term} is first used on line {line} unlinked; link that first use instead"
-    return None
+    if first_shared is None or first_shared is link:
+        return None
+    line = get_source_line(first_shared)[1]
+    if not read_by_all:
+        return (f"term {term} is linked inside a tab, which readers of the other tabs do not see; "
+                f"link its first use outside the tabs, on line {line}")
+    return f"term {term} is first used on line {line} unlinked; link that first use instead"
 
 
 def check_terms(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
-    first_uses: dict[str, nodes.Element] = {}
+    uses = list(_term_uses(doctree, _uses_pattern(app)))
+    first_shared: dict[str, nodes.Element] = {}
+    for term, where, read_by_all in uses:
+        if read_by_all:
+            first_shared.setdefault(term, where)
     linked: set[str] = set()
-    for term, where in _term_uses(doctree, _uses_pattern(app)):
-        first_use = first_uses.setdefault(term, where)
-        if _is_term_link(where):
-            if problem := _link_problem(where, first_use, term in linked):
-                yield where, "term", problem
-            linked.add(term)
+    for term, where, read_by_all in uses:
+        if not _is_term_link(where):
+            continue
+        if term in linked:
+            again = f"term {where['reftarget']!r} is linked again (as {where.astext()!r})"
+            yield where, "term", f"{again}: link only its first use on the page"
+        elif problem := _link_problem(where, read_by_all, first_shared.get(term)):
+            yield where, "term", problem
+        linked.add(term)
 
 
 EVERYWHERE: list[Rule] = [check_differences, check_key_points]
