@@ -63,6 +63,13 @@ MUST_FAIL: dict[str, tuple[list[Warned], list[str]]] = {
                    "term '进程号' is first used on line 5 unlinked",
                    "term '退出码' is linked inside a tab, which readers of the other tabs do not see; "
                    "link its first use outside the tabs, on line 21"]),
+    # a use links the term: not in a heading, code, an output panel, a tab's text, nor in the glossary
+    # entry that the term names
+    "term_unlinked": ([("glossary.md", 8, "term"), ("index.md", 3, "term"), ("index.md", 3, "term"),
+                       ("tabs.md", 21, "term")],
+                      ["term '子进程' is first used on line 3 and never linked; link that use",
+                       "term '进程号' is first used on line 21 and never linked",
+                       "term '进程' is first used on line 8 and never linked"]),
 }
 
 
@@ -78,9 +85,10 @@ def test_each_rule_fails_the_build_naming_page_line_and_fix(sample: str, tmp_pat
 
 def test_every_allowed_form_passes(tmp_path: Path) -> None:
     """Three boxes of the two kinds, dropdowns, half-width marks in code, math, URLs and English,
-    each term linked once at its first use (子进程, a heading, code, a link's text and an output
-    panel before it are no use of 进程), a term linked in the one tab that uses it, and the
-    contributors' page (exempt) with a bare note and banned words."""
+    each term used linked once at its first use (子进程, a heading, code, a link's text and an output
+    panel before it are no use of 进程; a glossary entry naming its own term is no use), a term linked
+    in the one tab that uses it, and the contributors' page (exempt) with a bare note, banned words and
+    a term unlinked."""
     result = build("allowed", tmp_path)
     assert result.returncode == 0, result.stderr
 
@@ -88,6 +96,12 @@ def test_every_allowed_form_passes(tmp_path: Path) -> None:
 def test_pages_listed_as_exempt_are_not_checked_for_punctuation(tmp_path: Path) -> None:
     result = build("punctuation", tmp_path, "-D", "mpdocs_conventions_exempt=index")
     assert result.returncode == 0, result.stderr
+
+
+def test_pages_listed_in_terms_unlinked_may_use_terms_without_links(tmp_path: Path) -> None:
+    result = build("term_unlinked", tmp_path, "-D", "mpdocs_terms_unlinked=glossary,tabs")
+    # glossary and tabs are listed now; index is not
+    assert warned(result.stderr) == [("index.md", 3, "term"), ("index.md", 3, "term")], result.stderr
 
 
 def test_key_points_are_required_on_every_page_not_exempt_and_beside_differences(tmp_path: Path) -> None:

@@ -11,10 +11,13 @@ Each rule is one function that takes a page's doctree and yields ``(node, subtyp
 - punctuation: no half-width ``,;:?!()`` beside a Chinese character in prose (code, math and URLs
   are not prose);
 - wording: none of the words of ``mpdocs_banned_words`` in prose, each named with what to write;
-- terms: a glossary term linked on a page is linked once, at its first use in the page's prose
+- terms: a glossary term used on a page is linked once, at its first use in the page's prose
   (not headings, code, output panels, other links' text, nor a tab's text, which other tabs' readers
   do not see); a link inside a tab only for a term that the prose outside the tabs never uses; a use
-  is the longest glossary term at its place, so 子进程 is no use of 进程.
+  is the longest glossary term at its place, so 子进程 is no use of 进程, and a glossary entry naming
+  the term it defines is no use of it. On the pages of
+  ``mpdocs_terms_unlinked`` (generated or non-lesson text) and ``mpdocs_conventions_exempt``, a term may
+  go unlinked, but one that is linked is still linked once, at its first use.
 
 Boxes, punctuation and wording are not checked on the pages of ``mpdocs_conventions_exempt`` (the
 contributors' page shows the markup it documents). Terms are checked once every page is read, since
@@ -210,6 +213,8 @@ LINK = "\ufffd"  # stands for a term link in a block's text
 UNLINKABLE = nodes.title | nodes.rubric | nodes.caption
 # a glossary term in lower case (as Sphinx resolves terms); its link or block; whether every reader sees it
 Use = tuple[str, nodes.Element, bool]
+# Pages whose text is no lesson's prose: autodoc's docstrings, the page-not-found page.
+TERMS_UNLINKED = ["api", "404"]
 
 
 def _is_term_link(node: nodes.Node) -> bool:
@@ -243,6 +248,14 @@ def _is_term_prose(block: nodes.Element) -> bool:
     return not (isinstance(block, UNLINKABLE) or defined or _within(lineage, output_block))
 
 
+def _defined_here(lineage: list[nodes.Node]) -> set[str]:
+    """The terms a glossary entry defines, for a block of its definition: naming itself there is no use."""
+    if not _within(lineage, addnodes.glossary):
+        return set()
+    entry = next((node for node in lineage if isinstance(node, nodes.definition_list_item)), None)
+    return {term.astext().lower() for term in entry.findall(nodes.term)} if entry else set()
+
+
 def _uses_pattern(app: Sphinx) -> re.Pattern[str]:
     """A term link, or any glossary term, the longest first: so 子进程 is not a use of 进程, but 多进程
     (no term) is."""
@@ -257,13 +270,15 @@ def _term_uses(doctree: nodes.document, uses: re.Pattern[str]) -> Iterator[Use]:
     page's but the extension's."""
     for block, text in _text_blocks(doctree, _term_stand_in):
         if _is_term_prose(block):
-            read_by_all = not _within(_lineage(block), tab_set)
+            lineage = list(_lineage(block))
+            read_by_all = not _within(lineage, tab_set)
+            defined_here = _defined_here(lineage)
             links = iter([node for node in block.findall(addnodes.pending_xref) if _is_term_link(node)])
             for use in uses.finditer(text):
                 if use.group() == LINK:
                     link = next(links)
                     yield link["reftarget"].lower(), link, read_by_all
-                elif read_by_all:
+                elif read_by_all and use.group().lower() not in defined_here:
                     yield use.group().lower(), block, True
 
 
@@ -279,7 +294,16 @@ def _link_problem(link: nodes.Element, read_by_all: bool, first_shared: nodes.El
     return f"term {term} is first used on line {line} unlinked; link that first use instead"
 
 
-def check_terms(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
+def _never_linked(first_shared: dict[str, nodes.Element], linked: set[str]) -> Iterator[Finding]:
+    for term, block in first_shared.items():
+        if term not in linked:
+            line = get_source_line(block)[1]
+            yield block, "term", f"term {term!r} is first used on line {line} and never linked; link that use"
+
+
+def check_terms(doctree: nodes.document, app: Sphinx, every_use: bool) -> Iterator[Finding]:
+    """Each term link that is not the term's first use, and with ``every_use``, each term used but never
+    linked."""
     uses = list(_term_uses(doctree, _uses_pattern(app)))
     first_shared: dict[str, nodes.Element] = {}
     for term, where, read_by_all in uses:
@@ -295,6 +319,8 @@ def check_terms(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
         elif problem := _link_problem(where, read_by_all, first_shared.get(term)):
             yield where, "term", problem
         linked.add(term)
+    if every_use:
+        yield from _never_linked(first_shared, linked)
 
 
 EVERYWHERE: list[Rule] = [check_differences, check_key_points]
@@ -316,8 +342,9 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def check_every_page_terms(app: Sphinx, env: BuildEnvironment) -> None:
+    unlinked_ok = {*app.config.mpdocs_terms_unlinked, *app.config.mpdocs_conventions_exempt}
     for docname in sorted(env.all_docs):
-        _warn(check_terms(env.get_doctree(docname), app), docname)
+        _warn(check_terms(env.get_doctree(docname), app, docname not in unlinked_ok), docname)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -325,6 +352,8 @@ def setup(app: Sphinx) -> dict[str, object]:
                          description="pages not checked for boxes, punctuation and banned words")
     app.add_config_value("mpdocs_keypoints_exempt", REFERENCE_PAGES, "env", types=[list],
                          description="pages that need no 要点 section (unless they list 与原文的差异)")
+    app.add_config_value("mpdocs_terms_unlinked", TERMS_UNLINKED, "env", types=[list],
+                         description="pages where a glossary term may be used without a link")
     app.add_config_value("mpdocs_banned_words", {"送信线程": "馈送线程", "执行结果": "运行结果"}, "env",
                          types=[dict], description="words readers must not see, each with what to write")
     app.connect("doctree-read", check_page)
