@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from playwright.sync_api import ConsoleMessage, Locator, Page, Request, Response, Route, expect
+from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 LOCAL_SCHEMES = ("data:", "about:", "blob:")
@@ -37,21 +37,31 @@ class Recorder:
     responses: list[Response] = field(default_factory=list)
 
     def attach(self, page: Page) -> Recorder:
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfailed", self._request_failed)
-        page.on("response", self._response)
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.console_errors.append(f"uncaught exception: {error}"))
-        # Nothing leaves the machine, even when a page asks: the request is
-        # recorded above, then aborted here, so tests never hang on the network.
-        page.route("**/*", self._local_only)
+        for event, handler in self._handlers().items():
+            page.on(event, handler)  # type: ignore[call-overload]
         return self
 
-    def _local_only(self, route: Route) -> None:
-        if self.is_local(route.request.url):
-            route.continue_()
-        else:
-            route.abort()
+    def detach(self, page: Page) -> None:
+        """Stop recording, so that the page can serve another test."""
+        for event, handler in self._handlers().items():
+            page.remove_listener(event, handler)
+
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
+        return {
+            "request": self._request,
+            "requestfailed": self._request_failed,
+            "response": self._response,
+            "console": self._console,
+            "pageerror": self._page_error,
+        }
+
+    def _request(self, request: Request) -> None:
+        # Nothing leaves the machine: Chromium resolves no host name (browser_support.CHROMIUM_ARGS), so a
+        # request elsewhere is recorded here, then fails at once.
+        self.requests.append(request.url)
+
+    def _page_error(self, error: Error) -> None:
+        self.console_errors.append(f"uncaught exception: {error}")
 
     def is_local(self, url: str) -> bool:
         return url.startswith((self.origin + "/", *LOCAL_SCHEMES)) or url == self.origin
@@ -103,11 +113,13 @@ def favicon_problems(page: Page, recorder: Recorder) -> list[str]:
     return [f"favicon {url}: {outcome}"] if outcome else []
 
 
-def load_problems(page: Page, recorder: Recorder, path: str) -> list[str]:
-    open_page(page, recorder, path, settle=True)
-    problems = favicon_problems(page, recorder)
+def recorded_problems(page: Page, recorder: Recorder) -> list[str]:
+    """What went wrong since the page opened: console errors, failed requests, requests elsewhere.
+
+    Waits first until nothing was fetched for 0.5 s, so late requests are seen too.
+    """
     page.wait_for_load_state("networkidle")
-    return problems + recorder.console_errors + recorder.failed + recorder.remote_requests()
+    return recorder.console_errors + recorder.failed + recorder.remote_requests()
 
 
 def page_weight(recorder: Recorder) -> tuple[int, int, int]:
@@ -190,68 +202,100 @@ def highlight_problems(page: Page, recorder: Recorder, query: str) -> list[str]:
 _PROMPT = re.compile(r"^(>>> |\.\.\. |\$ )")
 
 
-def _reveal(button: Locator) -> None:
-    """Open what hides ``button`` as a reader would: closed dropdowns, tabs not chosen."""
-    button.evaluate(
-        """button => {
-            for (let shut = button.closest('details:not([open])'); shut;
-                 shut = shut.parentElement.closest('details:not([open])'))
-                shut.open = true;
-            for (let panel = button.closest('[role=tabpanel]'); panel;
-                 panel = panel.parentElement.closest('[role=tabpanel]'))
-                if (panel.hidden) document.querySelector(`[aria-controls="${panel.id}"]`).click();
-        }"""
-    )
+# Clicks every highlighted block's copy button in the page, in one round trip (a Playwright click and a
+# clipboard read per button cost about 0.3 s each).  Per block: what a pointer at the button's centre
+# hits, once what hides it is opened as a reader would (closed dropdowns, tabs not chosen) and it is
+# scrolled into view; then the button's own click handler (sphinx-copybutton's) writes the clipboard,
+# which is read back.
+_COPY_EVERY_BLOCK_JS = r"""
+async () => {
+    const reveal = button => {
+        for (let shut = button.closest('details:not([open])'); shut;
+             shut = shut.parentElement.closest('details:not([open])'))
+            shut.open = true;
+        for (let panel = button.closest('[role=tabpanel]'); panel;
+             panel = panel.parentElement.closest('[role=tabpanel]'))
+            if (panel.hidden) document.querySelector(`[aria-controls="${panel.id}"]`).click();
+    };
+    const describe = e => e ? e.outerHTML.slice(0, 100) : 'nothing (off screen or no size)';
+    const blocks = [];
+    for (const pre of document.querySelectorAll('div.highlight > pre')) {
+        const buttons = [];
+        for (let e = pre.nextElementSibling; e; e = e.nextElementSibling)
+            if (e.matches('button.copybtn')) buttons.push(e);
+        const block = {shown: pre.textContent, session: pre.querySelector('.gp') !== null,
+                       buttons: buttons.length, blocked_by: '', copied: ''};
+        blocks.push(block);
+        if (buttons.length !== 1) continue;
+        const button = buttons[0];
+        reveal(button);
+        button.scrollIntoView({block: 'center', behavior: 'instant'});
+        const box = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        if (!hit || !button.contains(hit)) {
+            block.blocked_by = describe(hit);
+            continue;
+        }
+        await navigator.clipboard.writeText('\u2063 nothing copied');
+        button.click();
+        block.copied = await navigator.clipboard.readText();
+    }
+    return blocks;
+}
+"""
 
 
-def _copy(page: Page, button: Locator) -> str:
-    page.evaluate("() => navigator.clipboard.writeText('\\u2063 nothing copied')")
-    _reveal(button)
-    button.scroll_into_view_if_needed()
-    button.hover()
-    button.click()
-    page.wait_for_timeout(50)
-    copied: str = page.evaluate("() => navigator.clipboard.readText()")
-    return copied
+@dataclass(frozen=True)
+class CopiedBlock:
+    """A highlighted block and what its copy button put on the clipboard."""
+
+    shown: str  # the block's text as the page shows it
+    session: bool  # it has prompts (>>>, $)
+    buttons: int  # copy buttons next to it
+    blocked_by: str  # what a pointer at the button hits instead of it; empty when it hits the button
+    copied: str  # the clipboard after the click
 
 
-def _code_blocks(page: Page, session: bool) -> list[Locator]:
-    """(pre, copy button) of each highlighted block; ``session``: the ones with prompts (>>>, $)."""
-    blocks = []
-    for pre in page.locator("div.highlight > pre").all():
-        if (pre.locator(".gp").count() > 0) == session:
-            blocks.append(pre)
-    return blocks
+def copy_every_block(page: Page) -> list[CopiedBlock]:
+    """Click each highlighted block's copy button as a reader would; see _COPY_EVERY_BLOCK_JS."""
+    return [CopiedBlock(**block) for block in page.evaluate(_COPY_EVERY_BLOCK_JS)]
 
 
-def _button(pre: Locator) -> Locator:
-    return pre.locator("xpath=following-sibling::button[contains(@class, 'copybtn')]")
+def _unclickable(where: str, block: CopiedBlock) -> list[str]:
+    if block.buttons != 1:
+        return [f"{where} has {block.buttons} copy buttons"]
+    if block.blocked_by:
+        return [f"{where}: a click on its copy button lands on {block.blocked_by}"]
+    return []
 
 
-def copy_code_problems(page: Page) -> list[str]:
+def copy_code_problems(blocks: list[CopiedBlock]) -> list[str]:
     """Each normal code block's copy button copies exactly its code."""
     problems = []
-    for number, pre in enumerate(_code_blocks(page, session=False), 1):
-        code = pre.evaluate("pre => pre.textContent").removesuffix("\n")
-        button = _button(pre)
-        if button.count() != 1:
-            problems.append(f"code block {number} has {button.count()} copy buttons")
-            continue
-        copied = _copy(page, button)
-        if copied != code:
-            problems.append(f"code block {number}: copied {copied[:200]!r}, expected {code[:200]!r}")
+    for number, block in enumerate((block for block in blocks if not block.session), 1):
+        where = f"code block {number}"
+        unclickable = _unclickable(where, block)
+        code = block.shown.removesuffix("\n")
+        if unclickable:
+            problems += unclickable
+        elif block.copied != code:
+            problems.append(f"{where}: copied {block.copied[:200]!r}, expected {code[:200]!r}")
     return problems
 
 
-def copy_session_problems(page: Page) -> list[str]:
+def copy_session_problems(blocks: list[CopiedBlock]) -> list[str]:
     """Each block with prompts copies its code: no prompts, no output lines."""
     problems = []
-    for number, pre in enumerate(_code_blocks(page, session=True), 1):
-        shown = pre.evaluate("pre => pre.textContent").splitlines()
+    for number, block in enumerate((block for block in blocks if block.session), 1):
+        shown = block.shown.splitlines()
+        where = f"session block {number} ({shown[0][:40]!r}...)"
+        unclickable = _unclickable(where, block)
+        if unclickable:
+            problems += unclickable
+            continue
         code = [_PROMPT.sub("", line) for line in shown if _PROMPT.match(line)]
         output = [line for line in shown if line.strip() and not _PROMPT.match(line)]
-        copied = _copy(page, _button(pre)).splitlines()
-        where = f"session block {number} ({shown[0][:40]!r}...)"
+        copied = block.copied.splitlines()
         prompts = [line for line in copied if _PROMPT.match(line)]
         if prompts:
             problems.append(f"{where}: copied prompts {prompts[:3]}")

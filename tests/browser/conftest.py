@@ -4,7 +4,9 @@
   starts its workers (``-n``), which inherit ``MPDOCS_SITE`` and ``MPDOCS_BROKEN_SITE``; set
   ``MPDOCS_SITE`` to an already built HTML folder to test that instead (no build).
 - Each process serves them on 127.0.0.1 by a threaded ``http.server`` on a free port.
-- One Chromium per process (Debian's, never a downloaded one); one browser context per test.
+- One Chromium per process (Debian's, never a downloaded one); one browser context per test
+  (``new_page``), or one page per process kept for the tests that only read a page as loaded
+  (``kept_page``: opening a context and a page costs about 1 s of CPU, a navigation 0.2 s).
   ``MPDOCS_CHROMIUM`` points at another binary.
 - Tests record page weights and axe summaries with ``record_property``; the summary below prints
   them after the run, from every worker.
@@ -90,6 +92,52 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+def _open(browser: Browser, options: dict[str, Any]) -> Page:
+    options.setdefault("permissions", ["clipboard-read", "clipboard-write"])
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def _kept_pages(browser: Browser) -> Iterator[dict[str, Page]]:
+    pages: dict[str, Page] = {}
+    yield pages
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture
+def kept_page(browser: Browser, _kept_pages: dict[str, Page]) -> Iterator[NewPage]:
+    """Like ``new_page``, but the page is kept for the next test asking for the same options.
+
+    For tests that open a page by navigating: the page then shows what a reader going from page to
+    page sees (the cache holds the files pages share; the recorder still sees every response, and
+    its body).  After the test, the storage its page wrote is cleared and the emulated colour scheme
+    is the context's again; a test changing the page in other ways (init scripts, permissions) uses
+    ``new_page``.
+    """
+    from browser import browser_checks as checks
+
+    used: list[tuple[Page, Recorder, Any]] = []
+
+    def open_(origin: str, **options: Any) -> tuple[Page, Recorder]:
+        key = repr(sorted(options.items()))
+        if key not in _kept_pages:
+            _kept_pages[key] = _open(browser, dict(options))
+        page = _kept_pages[key]
+        recorder = checks.Recorder(origin).attach(page)
+        used.append((page, recorder, options.get("color_scheme", "light")))  # Playwright's default
+        return page, recorder
+
+    yield open_
+    for page, recorder, scheme in used:
+        recorder.detach(page)
+        page.emulate_media(color_scheme=scheme)
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+
+
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[NewPage]:
     """Open a page in a fresh context: ``new_page(origin, **context_options)``.
@@ -101,11 +149,8 @@ def new_page(browser: Browser) -> Iterator[NewPage]:
     contexts: list[BrowserContext] = []
 
     def open_(origin: str, **options: Any) -> tuple[Page, Recorder]:
-        options.setdefault("permissions", ["clipboard-read", "clipboard-write"])
-        context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
+        page = _open(browser, options)
+        contexts.append(page.context)
         return page, checks.Recorder(origin).attach(page)
 
     yield open_

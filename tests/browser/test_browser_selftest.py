@@ -30,8 +30,8 @@ PAGE = "index.html"
 
 
 @pytest.fixture
-def broken(new_page: NewPage, broken_origin: str) -> tuple[Page, Recorder]:
-    page, recorder = new_page(broken_origin)
+def broken(kept_page: NewPage, broken_origin: str) -> tuple[Page, Recorder]:
+    page, recorder = kept_page(broken_origin)
     return page, recorder
 
 
@@ -43,7 +43,8 @@ def _has(problems: list[str], *fragments: str) -> None:
 
 def test_remote_request_console_error_and_failed_request_are_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
-    problems = checks.load_problems(page, recorder, PAGE)
+    checks.open_page(page, recorder, PAGE)
+    problems = checks.favicon_problems(page, recorder) + checks.recorded_problems(page, recorder)
     _has(
         problems,
         "request to another host: https://example.invalid/x.png",
@@ -58,9 +59,9 @@ def test_heavy_page_is_caught(broken: tuple[Page, Recorder]) -> None:
     _has(checks.weight_problems(recorder, budget_kib=1), "KiB gzipped, over 1 KiB")
 
 
-def test_missing_favicon_is_caught(new_page: NewPage, origin: str) -> None:
+def test_missing_favicon_is_caught(kept_page: NewPage, origin: str) -> None:
     """A page declaring an icon that does not exist (rewritten in the browser)."""
-    page, recorder = new_page(origin)
+    page, recorder = kept_page(origin)
     checks.open_page(page, recorder, "index.html")
     page.evaluate("() => document.querySelector('link[rel~=\"icon\"]').href = '_static/no-such-icon.svg'")
     _has(checks.favicon_problems(page, recorder), "no-such-icon.svg: not decodable")
@@ -75,8 +76,19 @@ def test_copy_button_on_output_block_is_caught(broken: tuple[Page, Recorder]) ->
 def test_copied_prompts_are_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE)
-    _has(checks.copy_session_problems(page), "copied prompts")
-    assert checks.copy_code_problems(page) == []  # plain code is still copied right
+    blocks = checks.copy_every_block(page)
+    _has(checks.copy_session_problems(blocks), "copied prompts")
+    assert checks.copy_code_problems(blocks) == []  # plain code is still copied right
+
+
+def test_covered_copy_button_is_caught(broken: tuple[Page, Recorder]) -> None:
+    """A button a pointer cannot reach (covered here by a layer added in the browser) is not clicked."""
+    page, recorder = broken
+    checks.open_page(page, recorder, PAGE)
+    page.evaluate("() => document.body.insertAdjacentHTML('beforeend',"
+                  " '<div class=\"cover\" style=\"position: fixed; inset: 0; z-index: 99\"></div>')")
+    _has(checks.copy_code_problems(checks.copy_every_block(page)),
+         'code block 1: a click on its copy button lands on <div class="cover"')
 
 
 def test_search_without_jieba_is_caught(broken: tuple[Page, Recorder]) -> None:
@@ -92,9 +104,9 @@ def test_figure_without_image_or_alt_is_caught(broken: tuple[Page, Recorder]) ->
     _has(checks.figure_problems(page, "nowhere.svg"), "no <img> showing nowhere.svg")
 
 
-def test_sideways_scrolling_and_hidden_navigation_are_caught(new_page: NewPage, broken_origin: str) -> None:
+def test_sideways_scrolling_and_hidden_navigation_are_caught(kept_page: NewPage, broken_origin: str) -> None:
     phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-    page, recorder = new_page(broken_origin, **phone)
+    page, recorder = kept_page(broken_origin, **phone)
     checks.open_page(page, recorder, PAGE)
     _has(checks.horizontal_scroll_problems(page), "div.content scrolls sideways", "too wide: div")
     _has(checks.phone_navigation_problems(page), "navigation toggle is not visible")

@@ -6,7 +6,7 @@ Pages are found in the build output, so a new page is tested without edits.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,7 +16,7 @@ from browser import file_checks
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-    from browser.browser_checks import NewPage
+    from browser.browser_checks import NewPage, Recorder
 
 support.require_browser()
 
@@ -24,6 +24,8 @@ from browser import browser_checks as checks  # noqa: E402  (needs playwright, c
 
 SITE = support.project_site()
 PAGES = support.html_pages(SITE)
+# The tests of every page run the biggest pages first, so that no worker is left with a long one at the end.
+HEAVIEST_FIRST = sorted(PAGES, key=lambda page: (SITE / page).stat().st_size, reverse=True)
 OUTPUT_PAGES = support.pages_containing(SITE, 'class="mp-output"')
 CODE_PAGES = support.pages_containing(SITE, 'class="highlight"', "copybutton.js")
 # The colours are compared on the first page showing both kinds of block.
@@ -76,17 +78,61 @@ def _missing(page: str) -> None:
 RecordProperty = Callable[[str, object], None]
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly(new_page: NewPage, origin: str, path: str,
-                            record_property: RecordProperty) -> None:
-    """No console error, no failed request (favicon included), nothing remote, not too heavy."""
-    page, recorder = new_page(origin)
-    problems = checks.load_problems(page, recorder, path)
+def _axe_problems(page: Page, path: str, scheme: str, record_property: RecordProperty) -> list[str]:
+    """axe-core in ``scheme``: every default rule in light; in dark, the colour rules only (same DOM)."""
+    problems = checks.switch_scheme(page, scheme)
+    violations = checks.axe_violations(page, rules=DARK_RULES if scheme == "dark" else None)
+    summary = ", ".join(f"{v['id']}({v['impact']}, {len(v['nodes'])})" for v in violations) or "none"
+    record_property("axe", f"{path:<22} {scheme:<5} axe {checks.axe_version()}: {summary}")
+    problems += checks.serious_violations(violations, AXE_ALLOWED)
+    return [f"axe, {scheme}: {problem}" for problem in problems]
+
+
+def _weight_problems(path: str, recorder: Recorder, record_property: RecordProperty) -> list[str]:
     count, raw, compressed = checks.page_weight(recorder)
     weight = f"{count:>3} files {raw / 1024:8.1f} KiB   gzip ~{compressed / 1024:7.1f} KiB"
     record_property("weight", f"{path:<22} {weight}")
-    if path not in NOT_CONTENT:
-        problems += checks.weight_problems(recorder, CONTENT_PAGE_BUDGET)
+    return [] if path in NOT_CONTENT else checks.weight_problems(recorder, CONTENT_PAGE_BUDGET)
+
+
+def _copy_problems(page: Page, path: str) -> list[str]:
+    problems = []
+    if path in OUTPUT_PAGES:
+        if page.locator("div.mp-output").count() == 0:
+            problems.append(f"the build's {path} has output blocks; the page in the browser has none")
+        problems += checks.output_copy_button_problems(page)
+    if path in CODE_PAGES:
+        blocks = checks.copy_every_block(page)
+        problems += checks.copy_code_problems(blocks) + checks.copy_session_problems(blocks)
+    return [f"copy buttons: {problem}" for problem in problems]
+
+
+@pytest.mark.parametrize("path", HEAVIEST_FIRST)
+def test_page(kept_page: NewPage, origin: str, path: str, record_property: RecordProperty) -> None:
+    """One page load, desktop: loading, weight, axe in light then dark, copy buttons (README 1, 3, 7).
+
+    Axe reads the page as loaded, before the copy buttons open dropdowns and tabs.  The page is
+    settled (nothing fetched for 0.5 s) before it is weighed, and errors are read at the end, so an
+    error raised by the dark theme or a copy button is caught too.
+    """
+    page, recorder = kept_page(origin)
+    checks.open_page(page, recorder, path)
+    problems = checks.favicon_problems(page, recorder)
+    problems += _axe_problems(page, path, "light", record_property)
+    page.wait_for_load_state("networkidle")
+    problems += _weight_problems(path, recorder, record_property)
+    problems += _axe_problems(page, path, "dark", record_property)
+    problems += _copy_problems(page, path)
+    problems += checks.recorded_problems(page, recorder)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", HEAVIEST_FIRST)
+def test_phone(kept_page: NewPage, origin: str, path: str) -> None:
+    """390x844: the page never scrolls sideways and the navigation opens."""
+    page, recorder = kept_page(origin, **PHONE)
+    checks.open_page(page, recorder, path)
+    problems = checks.horizontal_scroll_problems(page) + checks.phone_navigation_problems(page)
     assert not problems, "\n".join(problems)
 
 
@@ -97,10 +143,10 @@ def test_glossary_links_resolve(path: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_offline_copies_open(new_page: NewPage, origin: str) -> None:
+def test_offline_copies_open(kept_page: NewPage, origin: str) -> None:
     """The index links to the EPUB and the examples' zip; both download and open."""
     index, selector = OFFLINE_LINKS
-    page, recorder = new_page(origin)
+    page, recorder = kept_page(origin)
     checks.open_page(page, recorder, index)
     links = page.eval_on_selector_all(selector, "links => links.map(a => a.href)")
     downloads = {url.rsplit("/", 1)[-1]: page.request.get(url) for url in links}
@@ -114,57 +160,34 @@ def test_offline_copies_open(new_page: NewPage, origin: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
-def test_search_finds_the_page(new_page: NewPage, origin: str, query: str, expected: str) -> None:
+def test_search_finds_the_page(kept_page: NewPage, origin: str, query: str, expected: str) -> None:
     if expected not in PAGES:
         _missing(expected)
-    page, recorder = new_page(origin)
+    page, recorder = kept_page(origin)
     problems = checks.search_problems(page, recorder, query, expected)
     assert not problems, "\n".join(problems)
     assert not recorder.console_errors + recorder.failed + recorder.remote_requests()
 
 
-def test_search_words_are_highlighted_on_the_result(new_page: NewPage, origin: str) -> None:
+def test_search_words_are_highlighted_on_the_result(kept_page: NewPage, origin: str) -> None:
     query = SEARCHES[0][0]
-    page, recorder = new_page(origin)
+    page, recorder = kept_page(origin)
     problems = checks.highlight_problems(page, recorder, query)
     assert not problems + recorder.console_errors + recorder.failed, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", sorted(set(CODE_PAGES) | set(OUTPUT_PAGES)))
-def test_copy_buttons(new_page: NewPage, origin: str, path: str) -> None:
-    """In one page load: output blocks have no copy button; each code block's copies its code only."""
-    page, recorder = new_page(origin)
-    checks.open_page(page, recorder, path)
-    problems = []
-    if path in OUTPUT_PAGES:
-        assert page.locator("div.mp-output").count() > 0
-        problems += checks.output_copy_button_problems(page)
-    if path in CODE_PAGES:
-        problems += checks.copy_code_problems(page) + checks.copy_session_problems(page)
-    assert not problems, "\n".join(problems)
-
-
-def test_process_state_figure(new_page: NewPage, origin: str) -> None:
+def test_process_state_figure(kept_page: NewPage, origin: str) -> None:
     path, image = FIGURE
     if path not in PAGES:
         _missing(path)
-    page, recorder = new_page(origin)
+    page, recorder = kept_page(origin)
     checks.open_page(page, recorder, path)
     problems = checks.figure_problems(page, image)
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_phone(new_page: NewPage, origin: str, path: str) -> None:
-    """390x844: the page never scrolls sideways and the navigation opens."""
-    page, recorder = new_page(origin, **PHONE)
-    checks.open_page(page, recorder, path)
-    problems = checks.horizontal_scroll_problems(page) + checks.phone_navigation_problems(page)
-    assert not problems, "\n".join(problems)
-
-
-def _open_in_scheme(new_page: NewPage, origin: str, path: str, scheme: str, **options: Any) -> Page:
-    page, recorder = new_page(origin, color_scheme=scheme, **options)
+def _open_in_scheme(new_page: NewPage, origin: str, path: str, scheme: str) -> Page:
+    page, recorder = new_page(origin, color_scheme=scheme)
     # Furo reads localStorage["theme"] before painting; "auto" would follow
     # the media query, so both are set.
     page.add_init_script(f"localStorage.setItem('theme', '{scheme}')")
@@ -178,22 +201,4 @@ def test_output_blocks_stand_out(new_page: NewPage, origin: str, scheme: str) ->
         pytest.skip("no page has both an output block and a code block")
     page = _open_in_scheme(new_page, origin, COLOUR_PAGE, scheme)
     problems = checks.colour_problems(page, scheme)
-    assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_accessibility(new_page: NewPage, origin: str, path: str, record_property: RecordProperty) -> None:
-    """axe-core: no critical or serious violation (see AXE_ALLOWED), in light then dark.
-
-    One page load: light runs every rule; the page then turns dark (media and Furo's theme) and
-    runs the colour rules only, since the DOM is the same.
-    """
-    page = _open_in_scheme(new_page, origin, path, "light")
-    problems = []
-    for scheme in ("light", "dark"):
-        problems += checks.switch_scheme(page, scheme)
-        violations = checks.axe_violations(page, rules=DARK_RULES if scheme == "dark" else None)
-        summary = ", ".join(f"{v['id']}({v['impact']}, {len(v['nodes'])})" for v in violations) or "none"
-        record_property("axe", f"{path:<22} {scheme:<5} axe {checks.axe_version()}: {summary}")
-        problems += [f"{scheme}: {problem}" for problem in checks.serious_violations(violations, AXE_ALLOWED)]
     assert not problems, "\n".join(problems)
