@@ -131,6 +131,17 @@ def test_axe_violations_are_caught(broken: tuple[Page, Recorder]) -> None:
     _has(problems, "critical image-alt")
 
 
+def test_a_code_token_repeated_in_another_box_is_still_checked(broken: tuple[Page, Recorder]) -> None:
+    """axe skips the code tokens that repeat one of the page in the same place of the same kind of
+    block; the faint `print` inside the note repeats the plain one's classes, not its ancestors."""
+    page, recorder = broken
+    checks.open_page(page, recorder, PAGE)
+    assert checks.mark_repeated_code_tokens(page) > 0
+    violations = checks.axe_violations(page, rules=["color-contrast"], skip_repeated=True)
+    problems = checks.serious_violations(violations, allowed={})
+    _has(problems, '<span class="nb">print</span>')
+
+
 def test_broken_glossary_links_are_caught() -> None:
     problems = file_checks.link_problems(support.broken_site(), PAGE, "glossary")
     _has(problems, "glossary.html#term-no-such-term leads to no page",

@@ -81,7 +81,8 @@ RecordProperty = Callable[[str, object], None]
 def _axe_problems(page: Page, path: str, scheme: str, record_property: RecordProperty) -> list[str]:
     """axe-core in ``scheme``: every default rule in light; in dark, the colour rules only (same DOM)."""
     problems = checks.switch_scheme(page, scheme)
-    violations = checks.axe_violations(page, rules=DARK_RULES if scheme == "dark" else None)
+    rules = DARK_RULES if scheme == "dark" else None
+    violations = checks.axe_violations(page, rules=rules, skip_repeated=True)
     summary = ", ".join(f"{v['id']}({v['impact']}, {len(v['nodes'])})" for v in violations) or "none"
     record_property("axe", f"{path:<22} {scheme:<5} axe {checks.axe_version()}: {summary}")
     problems += checks.serious_violations(violations, AXE_ALLOWED)
@@ -118,6 +119,7 @@ def test_page(kept_page: NewPage, origin: str, path: str, record_property: Recor
     page, recorder = kept_page(origin)
     checks.open_page(page, recorder, path)
     problems = checks.favicon_problems(page, recorder)
+    checks.mark_repeated_code_tokens(page)
     problems += _axe_problems(page, path, "light", record_property)
     page.wait_for_load_state("networkidle")
     problems += _weight_problems(path, recorder, record_property)
