@@ -9,7 +9,7 @@ def io_task(seconds):
 def seconds_with(workers):
     start = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(io_task, [0.05] * 16))
+        list(pool.map(io_task, [0.2] * 8))
     return time.perf_counter() - start
 
 
