@@ -87,8 +87,8 @@ def test_every_allowed_form_passes(tmp_path: Path) -> None:
     """Three boxes of the two kinds, dropdowns, half-width marks in code, math, URLs and English,
     each term used linked once at its first use (子进程, a heading, code, a link's text and an output
     panel before it are no use of 进程; a glossary entry naming its own term is no use), a term linked
-    in the one tab that uses it, and the contributors' page (exempt) with a bare note, banned words and
-    a term unlinked."""
+    in the one tab that uses it, a U+FFFD in the text and a term link inside another link (marks.md),
+    and the contributors' page (exempt) with a bare note, banned words and a term unlinked."""
     result = build("allowed", tmp_path)
     assert result.returncode == 0, result.stderr
 

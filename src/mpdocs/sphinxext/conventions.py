@@ -63,6 +63,9 @@ CHINESE_CHARACTER = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NOT_PROSE = re.compile(r"https?://[!-~]+|\(\)")
 # Stands for code, math and the like, so that nothing beside them counts as next to Chinese.
 PLACEHOLDER = "\ufffc"
+LINK = "\ue000"  # stands for a glossary term link (a private-use character)
+# The stand-ins above, where the page's own text holds them, read as plain spaces.
+NOT_STAND_INS = {ord(PLACEHOLDER): " ", ord(LINK): " "}
 CODE = nodes.FixedTextElement | nodes.literal | nodes.math
 StandIn = Callable[[nodes.Element], str | None]  # what an inline element reads as, None: its own text
 
@@ -76,7 +79,7 @@ def _prose(element: nodes.Element, stand_in: StandIn = _code_stand_in) -> Iterat
     (by default code and math, by PLACEHOLDER)."""
     for child in element.children:
         if isinstance(child, nodes.Text):
-            yield NOT_PROSE.sub(PLACEHOLDER, child.astext())
+            yield NOT_PROSE.sub(PLACEHOLDER, child.astext().translate(NOT_STAND_INS))
         elif isinstance(child, nodes.Element):
             shown = stand_in(child)
             yield from _prose(child, stand_in) if shown is None else [shown]
@@ -208,7 +211,6 @@ def check_wording(doctree: nodes.document, app: Sphinx) -> Iterator[Finding]:
 
 # --- glossary links -------------------------------------------------------------------------------
 
-LINK = "\ufffd"  # stands for a term link in a block's text
 # Text where a term cannot be linked, so it is no use to link there: headings and labels.
 UNLINKABLE = nodes.title | nodes.rubric | nodes.caption
 # a glossary term in lower case (as Sphinx resolves terms); its link or block; whether every reader sees it
@@ -268,12 +270,21 @@ def _term_uses(doctree: nodes.document, uses: re.Pattern[str]) -> Iterator[Use]:
     """Each use of a glossary term in the page's prose, in reading order. In a tab set of outputs only
     its links: a tab's text is hidden from the readers of the other tabs, and the set's note is not the
     page's but the extension's."""
-    for block, text in _text_blocks(doctree, _term_stand_in):
+    written: list[nodes.Element] = []  # the term links of the block being read, as their LINKs are written
+
+    def stand_in(element: nodes.Element) -> str | None:
+        shown = _term_stand_in(element)
+        if shown == LINK:
+            written.append(element)
+        return shown
+
+    for block, text in _text_blocks(doctree, stand_in):
+        links = iter(list(written))
+        written.clear()
         if _is_term_prose(block):
             lineage = list(_lineage(block))
             read_by_all = not _within(lineage, tab_set)
             defined_here = _defined_here(lineage)
-            links = iter([node for node in block.findall(addnodes.pending_xref) if _is_term_link(node)])
             for use in uses.finditer(text):
                 if use.group() == LINK:
                     link = next(links)
