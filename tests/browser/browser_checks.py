@@ -519,6 +519,7 @@ MARK_REPEATED_TOKENS = """(attribute) => {
   const seen = new Set();
   let marked = 0;
   for (const token of document.querySelectorAll('pre span')) {
+    if (!token.checkVisibility()) continue;  // axe skips it: it neither stands for others nor is skipped
     let key = `${token.className}|${token.getAttribute('style')}`;
     for (let node = token.parentElement; node; node = node.parentElement)
       key += `<${node.tagName}.${node.className}|${node.getAttribute('style')}`;
@@ -529,7 +530,7 @@ MARK_REPEATED_TOKENS = """(attribute) => {
 
 
 def mark_repeated_code_tokens(page: Page) -> int:
-    """Mark each highlighted code token that repeats an earlier one of the page: the same classes and
+    """Mark each visible highlighted code token that repeats an earlier visible one: the same classes and
     style inside the same chain of ancestors (tags, classes, styles), so the same CSS rules give it the
     same colour on the same background.  ``axe_violations(skip_repeated=True)`` checks the first of each
     and skips the marked ones: most of a page's elements are code tokens, and colour contrast costs

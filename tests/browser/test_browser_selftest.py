@@ -142,6 +142,20 @@ def test_a_code_token_repeated_in_another_box_is_still_checked(broken: tuple[Pag
     _has(problems, '<span class="nb">print</span>')
 
 
+def test_a_code_token_first_seen_in_a_hidden_panel_is_still_checked(broken: tuple[Page, Recorder]) -> None:
+    """A hidden copy of the note comes first (as a closed tab would): axe skips hidden tokens, so the
+    visible faint `print` must not count as a repeat of it."""
+    page, recorder = broken
+    checks.open_page(page, recorder, PAGE)
+    page.evaluate("""() => {
+        const note = document.querySelector('div.admonition');
+        note.parentElement.insertBefore(note.cloneNode(true), note).hidden = true;
+    }""")
+    checks.mark_repeated_code_tokens(page)
+    violations = checks.axe_violations(page, rules=["color-contrast"], skip_repeated=True)
+    _has(checks.serious_violations(violations, allowed={}), '<span class="nb">print</span>')
+
+
 def test_broken_glossary_links_are_caught() -> None:
     problems = file_checks.link_problems(support.broken_site(), PAGE, "glossary")
     _has(problems, "glossary.html#term-no-such-term leads to no page",
