@@ -161,6 +161,9 @@ def search(page: Page, recorder: Recorder, query: str) -> list[str]:
         " return s && s.innerText.trim().length > 0; }",
         timeout=15_000,
     )
+    # Sphinx reports the search finished while it still fetches the results' pages for their summaries;
+    # leaving before those fetches end aborts them (net::ERR_ABORTED), which the recorder counts as failed.
+    page.wait_for_load_state("networkidle")
     hrefs = page.eval_on_selector_all(
         "#search-results ul.search > li > a:first-of-type", "links => links.map(a => a.getAttribute('href'))"
     )
