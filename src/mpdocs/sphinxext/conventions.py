@@ -243,9 +243,8 @@ def _within(lineage: Iterable[nodes.Node], kind: type[nodes.Node]) -> bool:
     return any(isinstance(node, kind) for node in lineage)
 
 
-def _is_term_prose(block: nodes.Element) -> bool:
+def _is_term_prose(block: nodes.Element, lineage: list[nodes.Node]) -> bool:
     """Not a heading or label, nor the term a glossary defines, nor an output panel's text."""
-    lineage = list(_lineage(block))
     defined = isinstance(block, nodes.term) and _within(lineage, addnodes.glossary)
     return not (isinstance(block, UNLINKABLE) or defined or _within(lineage, output_block))
 
@@ -281,8 +280,8 @@ def _term_uses(doctree: nodes.document, uses: re.Pattern[str]) -> Iterator[Use]:
     for block, text in _text_blocks(doctree, stand_in):
         links = iter(list(written))
         written.clear()
-        if _is_term_prose(block):
-            lineage = list(_lineage(block))
+        lineage = list(_lineage(block))
+        if _is_term_prose(block, lineage):
             read_by_all = not _within(lineage, tab_set)
             defined_here = _defined_here(lineage)
             for use in uses.finditer(text):
@@ -312,10 +311,10 @@ def _never_linked(first_shared: dict[str, nodes.Element], linked: set[str]) -> I
             yield block, "term", f"term {term!r} is first used on line {line} and never linked; link that use"
 
 
-def check_terms(doctree: nodes.document, app: Sphinx, every_use: bool) -> Iterator[Finding]:
+def check_terms(doctree: nodes.document, uses_pattern: re.Pattern[str], every_use: bool) -> Iterator[Finding]:
     """Each term link that is not the term's first use, and with ``every_use``, each term used but never
     linked."""
-    uses = list(_term_uses(doctree, _uses_pattern(app)))
+    uses = list(_term_uses(doctree, uses_pattern))
     first_shared: dict[str, nodes.Element] = {}
     for term, where, read_by_all in uses:
         if read_by_all:
@@ -354,8 +353,9 @@ def check_page(app: Sphinx, doctree: nodes.document) -> None:
 
 def check_every_page_terms(app: Sphinx, env: BuildEnvironment) -> None:
     unlinked_ok = {*app.config.mpdocs_terms_unlinked, *app.config.mpdocs_conventions_exempt}
+    uses_pattern = _uses_pattern(app)  # the glossary's terms: the same for every page
     for docname in sorted(env.all_docs):
-        _warn(check_terms(env.get_doctree(docname), app, docname not in unlinked_ok), docname)
+        _warn(check_terms(env.get_doctree(docname), uses_pattern, docname not in unlinked_ok), docname)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
