@@ -143,8 +143,9 @@ def page_weight(recorder: Recorder) -> tuple[int, int, int]:
     return count, raw, compressed
 
 
-def weight_problems(recorder: Recorder, budget_kib: float) -> list[str]:
-    count, _, compressed = page_weight(recorder)
+def weight_problems(weight: tuple[int, int, int], budget_kib: float) -> list[str]:
+    """``weight`` is page_weight's measure (reading every body again costs a round trip each)."""
+    count, _, compressed = weight
     if compressed <= budget_kib * 1024:
         return []
     return [f"the page loads {count} files, {compressed / 1024:.1f} KiB gzipped, over {budget_kib} KiB"]

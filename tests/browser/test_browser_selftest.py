@@ -56,7 +56,7 @@ def test_remote_request_console_error_and_failed_request_are_caught(broken: tupl
 def test_heavy_page_is_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE, settle=True)
-    _has(checks.weight_problems(recorder, budget_kib=1), "KiB gzipped, over 1 KiB")
+    _has(checks.weight_problems(checks.page_weight(recorder), budget_kib=1), "KiB gzipped, over 1 KiB")
 
 
 def test_missing_favicon_is_caught(kept_page: NewPage, origin: str) -> None:

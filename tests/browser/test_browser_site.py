@@ -90,10 +90,11 @@ def _axe_problems(page: Page, path: str, scheme: str, record_property: RecordPro
 
 
 def _weight_problems(path: str, recorder: Recorder, record_property: RecordProperty) -> list[str]:
-    count, raw, compressed = checks.page_weight(recorder)
-    weight = f"{count:>3} files {raw / 1024:8.1f} KiB   gzip ~{compressed / 1024:7.1f} KiB"
-    record_property("weight", f"{path:<22} {weight}")
-    return [] if path in NOT_CONTENT else checks.weight_problems(recorder, CONTENT_PAGE_BUDGET)
+    weight = checks.page_weight(recorder)
+    count, raw, compressed = weight
+    shown = f"{count:>3} files {raw / 1024:8.1f} KiB   gzip ~{compressed / 1024:7.1f} KiB"
+    record_property("weight", f"{path:<22} {shown}")
+    return [] if path in NOT_CONTENT else checks.weight_problems(weight, CONTENT_PAGE_BUDGET)
 
 
 def _copy_problems(page: Page, path: str) -> list[str]:
