@@ -113,19 +113,6 @@ def _build_command(srcdir: Path, confdir: Path, outdir: Path) -> list[str]:
     ]
 
 
-def build_site(srcdir: Path, confdir: Path, outdir: Path) -> Path:
-    """Build one site into ``outdir``; fail with sphinx-build's output if it fails."""
-    command = _build_command(srcdir, confdir, outdir)
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    if result.returncode != 0:
-        pytest.fail(
-            f"sphinx-build failed ({result.returncode}):\n{' '.join(command)}\n"
-            f"{result.stdout}\n{result.stderr}",
-            pytrace=False,
-        )
-    return outdir
-
-
 def build_sites(sites: dict[str, tuple[Path, Path]]) -> dict[str, Path]:
     """Build each {name: (source folder, configuration folder)} at once, into a temp dir.
 
@@ -177,6 +164,11 @@ def project_site() -> Path:
 def broken_site() -> Path:
     """The deliberately broken fixture site (samples/broken): $MPDOCS_BROKEN_SITE."""
     return _built("MPDOCS_BROKEN_SITE")
+
+
+def tabs_site() -> Path:
+    """The site of the tabs samples (tests/samples/tabs_site): $MPDOCS_TABS_SITE."""
+    return _built("MPDOCS_TABS_SITE")
 
 
 @functools.cache

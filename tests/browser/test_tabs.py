@@ -2,14 +2,13 @@
 
 The site is tests/samples/tabs_site (the tabs_*.md samples with the project's theme and copy-button
 settings), so every expectation below is known from the samples (the real pages change often).
-It is built here unless ``MPDOCS_TABS_SITE`` names a build of it.
+It is built with the other sites before the tests start (browser_support.prepare_sites) unless
+``MPDOCS_TABS_SITE`` names a build of it.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -26,7 +25,6 @@ support.require_browser()
 from browser import browser_checks as checks  # noqa: E402  (needs playwright, checked above)
 
 # methods.html and again.html hold the same sets
-SAMPLE = support.ROOT / "tests" / "samples" / "tabs_site"
 ENGINE = "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
 WINDOWS = f"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {ENGINE}"
 MAC = f"Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) {ENGINE}"
@@ -36,10 +34,8 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 
 
 @pytest.fixture(scope="module")
-def tabs_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    given = os.environ.get("MPDOCS_TABS_SITE")
-    site = Path(given) if given else support.build_site(SAMPLE, SAMPLE, tmp_path_factory.mktemp("tabs_html"))
-    with support.serve(site) as origin:
+def tabs_origin() -> Iterator[str]:
+    with support.serve(support.tabs_site()) as origin:
         yield origin
 
 
