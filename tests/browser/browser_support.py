@@ -36,11 +36,13 @@ CHROMIUM_ARGS = [
     # resolve at once (browser_checks.Recorder records the request), so no test waits on the network.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+# Chromium's headless shell first: the same Blink and V8 as the browser without its user interface, it
+# opens a context and a page in half the CPU time (the browser suite ran in 55 s instead of 96).
+CHROMIUM_NAMES = ["chromium-headless-shell", "chromium", "chromium-browser"]
 
 HOW_TO_ENABLE = (
     "The browser tests need Debian's Chromium and the playwright package:\n"
-    "    apt-get install -y chromium fonts-noto-cjk\n"
+    "    apt-get install -y chromium-headless-shell fonts-noto-cjk\n"
     "    pip install -e '.[docs]' playwright axe-playwright-python   (or: tox -e browser)\n"
     "Set MPDOCS_CHROMIUM=/path/to/chromium for a browser elsewhere.  "
     "Never run `playwright install`: the tests use the system browser."
@@ -62,14 +64,15 @@ def in_ci() -> bool:
 
 
 def chromium_path() -> str | None:
-    """The system Chromium, or None.  MPDOCS_CHROMIUM overrides the search."""
+    """The system Chromium (the first of CHROMIUM_NAMES on $PATH or in /usr/bin), or None.
+
+    MPDOCS_CHROMIUM overrides the search.
+    """
     override = os.environ.get("MPDOCS_CHROMIUM")
     if override:
         return override if Path(override).is_file() else None
-    for candidate in CHROMIUM_CANDIDATES:
-        if Path(candidate).is_file():
-            return candidate
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    where = os.pathsep.join([os.environ.get("PATH", ""), "/usr/bin"])
+    return next(filter(None, (shutil.which(name, path=where) for name in CHROMIUM_NAMES)), None)
 
 
 def missing_parts() -> list[str]:
@@ -84,7 +87,7 @@ def missing_parts() -> list[str]:
     except ImportError:
         problems.append("the `axe-playwright-python` package (it bundles axe-core) is not installed")
     if chromium_path() is None:
-        problems.append("no Chromium found at " + " or ".join(CHROMIUM_CANDIDATES))
+        problems.append("no Chromium found: none of " + ", ".join(CHROMIUM_NAMES))
     return problems
 
 
