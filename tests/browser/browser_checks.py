@@ -154,17 +154,22 @@ def weight_problems(weight: tuple[int, int, int], budget_kib: float) -> list[str
 # ---------------------------------------------------------------- 2. search
 
 
+# Sphinx's search says it has finished ("search-summary") while it still fetches each result's page for
+# the summary under it (a <p class="context">; results with a description get a <span> instead, and no
+# fetch).  Leaving the page before those fetches end aborts them (net::ERR_ABORTED), which the recorder
+# counts as failed requests, so the search is done when every result has its summary.
+_SEARCH_DONE_JS = """() => {
+    const status = document.querySelector('#search-results .search-summary');
+    return Boolean(status && status.innerText.trim()) &&
+        [...document.querySelectorAll('#search-results ul.search > li')]
+            .every(result => result.querySelector(':scope > span, :scope > p.context'));
+}"""
+
+
 def search(page: Page, recorder: Recorder, query: str) -> list[str]:
     """The pages a reader's query finds, best first (URL paths, no anchors)."""
     open_page(page, recorder, f"search.html?q={query}")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s && s.innerText.trim().length > 0; }",
-        timeout=15_000,
-    )
-    # Sphinx reports the search finished while it still fetches the results' pages for their summaries;
-    # leaving before those fetches end aborts them (net::ERR_ABORTED), which the recorder counts as failed.
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function(_SEARCH_DONE_JS, timeout=15_000)
     hrefs = page.eval_on_selector_all(
         "#search-results ul.search > li > a:first-of-type", "links => links.map(a => a.getAttribute('href'))"
     )

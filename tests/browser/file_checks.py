@@ -5,6 +5,7 @@ Like ``browser_checks.py``, each check returns a list of problems and never asse
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from html.parser import HTMLParser
@@ -31,6 +32,7 @@ class _Anchors(HTMLParser):
             self.hrefs.append(str(found["href"]))
 
 
+@functools.cache  # a page is read once, however many links lead to it
 def _anchors(site: Path, page: str) -> _Anchors:
     parser = _Anchors()
     parser.feed((site / page).read_text(encoding="utf-8"))
