@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response, expect
@@ -522,63 +523,36 @@ def axe_script() -> str:
     return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-# A code token repeating an earlier one of the page, marked by mark_repeated_code_tokens.
-REPEATED_TOKEN = "data-mp-repeated-token"
-MARK_REPEATED_TOKENS = """(attribute) => {
-  const seen = new Set();
-  let marked = 0;
-  for (const token of document.querySelectorAll('pre span')) {
-    if (!token.checkVisibility()) continue;  // axe skips it: it neither stands for others nor is skipped
-    let key = `${token.className}|${token.getAttribute('style')}`;
-    for (let node = token.parentElement; node; node = node.parentElement)
-      key += `<${node.tagName}.${node.className}|${node.getAttribute('style')}`;
-    if (seen.has(key)) { token.setAttribute(attribute, ''); marked++; } else seen.add(key);
-  }
-  return marked;
-}"""
+# Marks the elements whose colour contrast axe skips, as look-alikes of one it passed (axe_run.js).
+LOOK_ALIKE = "data-mp-look-alike"
+AXE_RUN = Path(__file__).with_name("axe_run.js")
 
 
-def mark_repeated_code_tokens(page: Page) -> int:
-    """Mark each visible highlighted code token that repeats an earlier visible one: the same classes and
-    style inside the same chain of ancestors (tags, classes, styles), so the same CSS rules give it the
-    same colour on the same background.  ``axe_violations(skip_repeated=True)`` checks the first of each
-    and skips the marked ones: most of a page's elements are code tokens, and colour contrast costs
-    about 1 ms of CPU each.  Returns how many were marked."""
-    return int(page.evaluate(MARK_REPEATED_TOKENS, REPEATED_TOKEN))
+@dataclass(frozen=True)
+class AxeResult:
+    violations: list[dict[str, Any]]  # [{id, impact, help, nodes: [{target, html, summary}]}]
+    skipped: int  # elements whose colour contrast was not checked: each looks like one that passed
 
 
-def axe_violations(page: Page, rules: list[str] | None = None,
-                   skip_repeated: bool = False) -> list[dict[str, Any]]:
-    """axe-core's violations of the loaded page: [{id, impact, help, nodes: [...]}].
+def axe_run(page: Page, rules: list[str] | None = None) -> AxeResult:
+    """axe-core on the page as it is now; ``rules``: only these (default: every rule axe runs by default).
 
-    ``rules``: run only these rules (default: every rule axe runs by default).
-    ``skip_repeated``: leave out the code tokens mark_repeated_code_tokens marked.
+    Colour contrast is checked once for each group of look-alike text (axe_run.js): most of a page's
+    elements are code tokens, paragraphs and links that look like another one, and colour contrast costs
+    about 1 ms of CPU for each.
     """
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.evaluate(axe_script())
-    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    options: dict[str, Any] = {}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
-    context: dict[str, Any] = {"include": [["html"]]}
-    if skip_repeated:
-        context = {"exclude": [[f"[{REPEATED_TOKEN}]"]]}
-    result = page.evaluate("([context, options]) => axe.run(context, options)", [context, options])
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [
-                {
-                    "target": node["target"],
-                    "html": node["html"][:160],
-                    "summary": node.get("failureSummary", ""),
-                }
-                for node in v["nodes"]
-            ],
-        }
-        for v in result["violations"]
-    ]
+    found = page.evaluate(_axe_run_js(), [options, LOOK_ALIKE])
+    return AxeResult(violations=found["violations"], skipped=found["skipped"])
+
+
+@cache
+def _axe_run_js() -> str:
+    return AXE_RUN.read_text(encoding="utf-8")
 
 
 def axe_version() -> str:
