@@ -7,19 +7,21 @@
 // The first run checks the first element of each group and skips the others (axe's color-contrast selector
 // leaves out the marked ones).  A group is done when axe passed its first element with both colours known;
 // the second run checks every element of the other groups.  Only elements that sit plainly on their
-// ancestors join a group: under the middle of each line of their text lies no other element, so axe takes
-// their background from their ancestors, which look alike too.  So for a skipped element axe would find the
-// colours it found for the first of its group, which passed (or it would find it hidden or be unable to
-// judge it: never a failure).
+// ancestors join a group: each line of their text lies inside their own box and every ancestor's, and
+// under its middle lies no element but them and their ancestors.  So axe takes their background from their
+// ancestors, which look alike too, and for a skipped element it would find the colours it found for the
+// first of its group, which passed (or it would find it hidden or be unable to judge it: never a failure).
+// The second run also checks every skipped element when the page's layout moved during the first, and
+// pages with a shadow root, into which axe sees and the boxes here do not, are checked whole.
 //
-// The other conditions for joining a group (shown, on the page, inside its own box and its clipping
-// ancestors, with letters or digits) only keep out text axe leaves out, so that the first of each group is
-// judged and a second run, which costs as much as the first, is rarely needed.
+// The other conditions for joining a group (shown, on the page, with letters or digits) only keep out
+// text axe leaves out, so that the first of each group is judged and a second run, which costs as much as
+// the first, is rarely needed.  The page is left as it was: no marks, axe's own settings.
 async ([options, mark]) => {
   const STYLES = [
     "color", "background-color", "background-image", "background-clip", "opacity", "mix-blend-mode",
     "isolation", "filter", "backdrop-filter", "mask-image", "clip-path", "transform", "position", "z-index",
-    "display", "visibility", "overflow-x", "overflow-y", "content", "font-size", "font-weight", "text-shadow",
+    "display", "visibility", "overflow-x", "overflow-y", "font-size", "font-weight", "text-shadow",
     "-webkit-text-fill-color", "-webkit-text-stroke-width", "-webkit-text-stroke-color",
   ];
   const looks = new Map();
@@ -27,13 +29,9 @@ async ([options, mark]) => {
     if (!element) return "";
     let look = looks.get(element);
     if (look === undefined) {
-      look = element.tagName;
-      for (const pseudo of [null, "::before", "::after"]) {
-        const style = getComputedStyle(element, pseudo);
-        if (pseudo && style.content === "none") continue;
-        look += `${pseudo}{${STYLES.map((name) => style.getPropertyValue(name)).join(";")}}`;
-      }
-      look += `<${lookOf(element.parentElement)}`;
+      const style = getComputedStyle(element);
+      look = `${element.tagName}{${STYLES.map((name) => style.getPropertyValue(name)).join(";")}}<`
+        + lookOf(element.parentElement);
       looks.set(element, look);
     }
     return look;
@@ -42,6 +40,11 @@ async ([options, mark]) => {
   // Every element's boxes, filed by the bands of the page they reach into.
   const BAND = 100;
   const bands = new Map();
+  const layout = () => [...document.querySelectorAll("*")].map((element) => {
+    const box = element.getBoundingClientRect();
+    return `${box.left},${box.top},${box.width},${box.height}`;
+  }).join(" ");
+  const laidOut = layout();
   for (const element of document.querySelectorAll("*")) {
     if (!element.checkVisibility()) continue;  // not drawn (but a closed dropdown's text keeps its boxes)
     for (const box of element.getClientRects()) {
@@ -53,29 +56,27 @@ async ([options, mark]) => {
   }
   const inside = (x, y, box, margin) =>
     x >= box.left - margin && x <= box.right + margin && y >= box.top - margin && y <= box.bottom + margin;
-  // The root's overflow, and the body's when the root's is visible, scroll the page: they clip nothing.
-  const root = document.documentElement;
-  const scrollsThePage = new Set([root, getComputedStyle(root).overflow === "visible" ? document.body : root]);
-  const clipBoxes = new Map();  // element -> its box if it clips what overflows it, else null
-  const clipBox = (element) => {
-    if (!clipBoxes.has(element)) {
-      const style = getComputedStyle(element);
-      const clips = !scrollsThePage.has(element) && (style.overflowX !== "visible" || style.overflowY !== "visible");
-      clipBoxes.set(element, clips ? element.getBoundingClientRect() : null);
-    }
-    return clipBoxes.get(element);
+  const root = getComputedStyle(document.documentElement);
+  const rootIsClear = root.backgroundImage === "none" && /^rgba\(.*, 0\)$/.test(root.backgroundColor);
+  const pageItself = new Set([document.documentElement, rootIsClear ? document.body : null]);
+  const boxes = new Map();  // element -> its border box
+  const boxOf = (element) => {
+    if (!boxes.has(element)) boxes.set(element, element.getBoundingClientRect());
+    return boxes.get(element);
   };
-  const plainlyPlaced = (element, lines, own = element.getBoundingClientRect()) => lines.every((line) => {
-    // off to a side of the page (a drawer out of view, a skip link above the top) or out of its own box
-    // (a long line in a narrower block): axe leaves it out
+  const plainlyPlaced = (element, lines, own = boxOf(element)) => lines.length > 0 && lines.every((line) => {
+    // off to a side of the page (a drawer out of view, a skip link above the top): axe leaves it out
     if (line.left < 0 || line.right > innerWidth || line.top + scrollY < 0) return false;
     if (!(inside(line.left, line.top, own, 1) && inside(line.right, line.bottom, own, 1))) return false;
     const [x, y] = [line.left + line.width / 2, line.top + line.height / 2];
     const under = (bands.get(Math.floor(y / BAND)) || []).filter(([, box]) => inside(x, y, box, 1));
     if (under.some(([other]) => other !== element && !other.contains(element))) return false;
-    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-      const box = clipBox(parent);
-      if (box && !(inside(line.left, line.top, box, 0) && inside(line.right, line.bottom, box, 0))) return false;
+    // and each ancestor holds the whole line (an ancestor the text overflows, or one that clips it, does
+    // not), but for the page's own: axe counts the root as under everything, and the body too when the
+    // root has no background (the body's then fills the page)
+    for (let parent = element.parentElement; !pageItself.has(parent); parent = parent.parentElement) {
+      const box = boxOf(parent);
+      if (!(inside(line.left, line.top, box, 0) && inside(line.right, line.bottom, box, 0))) return false;
     }
     return true;
   });
@@ -90,10 +91,13 @@ async ([options, mark]) => {
     return lines;
   };
 
-  const contrast = !options.runOnly || options.runOnly.values.includes("color-contrast");
+  const only = options.runOnly?.values ?? options.runOnly;  // axe takes a list, a name, or {type, values}
+  const contrast = !only || [].concat(only).includes("color-contrast");
+  // axe sees into open shadow roots, which the boxes above leave out: such a page is checked whole
+  const shadows = [...document.querySelectorAll("*")].some((element) => element.shadowRoot);
   const groups = new Map();  // look -> the group's elements, its first one first
   for (const old of document.querySelectorAll(`[${mark}]`)) old.removeAttribute(mark);
-  for (const element of contrast ? document.body.querySelectorAll("*") : []) {
+  for (const element of contrast && !shadows ? document.body.querySelectorAll("*") : []) {
     if (!element.checkVisibility()) continue;  // axe skips it too (a closed dropdown's text, say)
     // axe checks text with letters or digits; it leaves out punctuation and symbols alone (¶, >>>)
     const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
@@ -115,12 +119,13 @@ async ([options, mark]) => {
   for (const rule of result.passes.filter((rule) => rule.id === "color-contrast")) {
     for (const node of rule.nodes) {
       const data = node.any.find((check) => check.id === "color-contrast")?.data || {};
-      if (data.fgColor && data.bgColor && !data.messageKey) passed.add(node.element);
+      if (data.fgColor && data.bgColor) passed.add(node.element);
     }
   }
+  const moved = layout() !== laidOut;
   const unchecked = [];
   for (const [first, ...others] of groups.values()) {
-    if (!passed.has(first)) unchecked.push(...others);
+    if (moved || !passed.has(first)) unchecked.push(...others);
   }
   let violations = result.violations;
   if (unchecked.length) {
@@ -128,11 +133,16 @@ async ([options, mark]) => {
     const again = await run({include: unchecked}, {runOnly: {type: "rule", values: ["color-contrast"]},
                                                    resultTypes: ["violations"]});
     violations = violations.filter((rule) => rule.id !== "color-contrast");
+    // the second run checks the unchecked elements' descendants too, which the first one did
     const found = [...result.violations, ...again.violations].filter((rule) => rule.id === "color-contrast");
-    if (found.length) violations.push({...found[0], nodes: found.flatMap((rule) => rule.nodes)});
+    const nodes = [...new Map(found.flatMap((rule) => rule.nodes).map((node) => [node.element, node])).values()];
+    if (found.length) violations.push({...found[0], nodes});
   }
+  const skipped = document.querySelectorAll(`[${mark}]`);
+  for (const element of skipped) element.removeAttribute(mark);
+  axe.reset();
   return {
-    skipped: document.querySelectorAll(`[${mark}]`).length,
+    skipped: skipped.length,
     violations: violations.map((rule) => ({
       id: rule.id,
       impact: rule.impact,
