@@ -113,7 +113,8 @@ def kept_page(browser: Browser, _kept_pages: dict[str, Page]) -> Iterator[NewPag
 
     For tests that open a page by navigating: the page then shows what a reader going from page to
     page sees (the cache holds the files pages share; the recorder still sees every response, and
-    its body).  After the test, the storage its page wrote is cleared and the emulated colour scheme
+    its body: see browser_support._QuietHandler).  After the test, the storage its page wrote is
+    cleared and the emulated colour scheme
     is the context's again; a test changing the page in other ways (init scripts, permissions) uses
     ``new_page``.
     """

@@ -41,6 +41,20 @@ def _has(problems: list[str], *fragments: str) -> None:
         assert mentioned, f"no problem mentions {fragment!r}: {problems}"
 
 
+def test_a_page_weighs_the_same_when_loaded_again(broken: tuple[Page, Recorder]) -> None:
+    """Files written just now, as a fresh build's are, are revalidated on the next load: the weight must
+    still count each of them (a 304 Not Modified has no body)."""
+    page, recorder = broken
+    for path in support.broken_site().rglob("*"):
+        path.touch()
+    weights = []
+    for _ in range(2):
+        recorder.responses.clear()
+        checks.open_page(page, recorder, PAGE, settle=True)
+        weights.append(checks.page_weight(recorder))
+    assert weights[1] == weights[0], weights
+
+
 def test_remote_request_console_error_and_failed_request_are_caught(broken: tuple[Page, Recorder]) -> None:
     page, recorder = broken
     checks.open_page(page, recorder, PAGE)
