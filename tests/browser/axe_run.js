@@ -38,14 +38,16 @@ async ([options, mark]) => {
   };
 
   // Every element's boxes, filed by the bands of the page they reach into.
-  const BAND = 100;
-  const bands = new Map();
-  const layout = () => [...document.querySelectorAll("*")].map((element) => {
+  const everything = () => [...document.querySelectorAll("*")];
+  const layout = (elements) => elements.map((element) => {
     const box = element.getBoundingClientRect();
     return `${box.left},${box.top},${box.width},${box.height}`;
   }).join(" ");
-  const laidOut = layout();
-  for (const element of document.querySelectorAll("*")) {
+  const elements = everything();
+  const laidOut = layout(elements);
+  const BAND = 100;
+  const bands = new Map();
+  for (const element of elements) {
     if (!element.checkVisibility()) continue;  // not drawn (but a closed dropdown's text keeps its boxes)
     for (const box of element.getClientRects()) {
       for (let band = Math.floor(box.top / BAND); band <= Math.floor(box.bottom / BAND); band++) {
@@ -94,7 +96,7 @@ async ([options, mark]) => {
   const only = options.runOnly?.values ?? options.runOnly;  // axe takes a list, a name, or {type, values}
   const contrast = !only || [].concat(only).includes("color-contrast");
   // axe sees into open shadow roots, which the boxes above leave out: such a page is checked whole
-  const shadows = [...document.querySelectorAll("*")].some((element) => element.shadowRoot);
+  const shadows = elements.some((element) => element.shadowRoot);
   const groups = new Map();  // look -> the group's elements, its first one first
   for (const old of document.querySelectorAll(`[${mark}]`)) old.removeAttribute(mark);
   for (const element of contrast && !shadows ? document.body.querySelectorAll("*") : []) {
@@ -122,7 +124,7 @@ async ([options, mark]) => {
       if (data.fgColor && data.bgColor) passed.add(node.element);
     }
   }
-  const moved = layout() !== laidOut;
+  const moved = layout(everything()) !== laidOut;  // an element added since counts too
   const unchecked = [];
   for (const [first, ...others] of groups.values()) {
     if (moved || !passed.has(first)) unchecked.push(...others);

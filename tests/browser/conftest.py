@@ -6,7 +6,7 @@
 - Each process serves them on 127.0.0.1 by a threaded ``http.server`` on a free port.
 - One Chromium per process (Debian's, never a downloaded one); one browser context per test
   (``new_page``), or one page per process kept for the tests that only read a page as loaded
-  (``kept_page``: opening a context and a page costs about 1 s of CPU, a navigation 0.2 s).
+  (``kept_page``: opening a context and a page costs about 0.2 s of CPU, a navigation 0.1 s).
   ``MPDOCS_CHROMIUM`` points at another binary.
 - Tests record page weights and axe summaries with ``record_property``; the summary below prints
   them after the run, from every worker.
@@ -114,9 +114,8 @@ def kept_page(browser: Browser, _kept_pages: dict[str, Page]) -> Iterator[NewPag
     For tests that open a page by navigating: the page then shows what a reader going from page to
     page sees (the cache holds the files pages share; the recorder still sees every response, and
     its body: see browser_support._QuietHandler).  After the test, the storage its page wrote is
-    cleared and the emulated colour scheme
-    is the context's again; a test changing the page in other ways (init scripts, permissions) uses
-    ``new_page``.
+    cleared and the emulated colour scheme is the context's again; a test changing the page in other
+    ways (init scripts, permissions) uses ``new_page``.
     """
     from browser import browser_checks as checks
 
